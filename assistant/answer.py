@@ -1,0 +1,216 @@
+"""Extractive, cited answers: pick the sentence and clause that answer, or say "not found".
+
+No language model: the answer quotes the report. Every quoted clause is checked to stand
+verbatim in its cited passage before the answer is returned.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from assistant.compose import Candidate, Claim, compose_claims, render_claims, verify_claims
+from assistant.embedding import load_embedder
+from assistant.errors import UserFacingError
+from assistant.places import standard_province
+from assistant.question import Question, analyse, expand_english, resolve_followup
+from assistant.retrieve import Filters, FusionSettings, Mode, Retriever
+from assistant.sentences import SentenceScorer
+from assistant.store import IndexData, load_index
+
+NOT_FOUND = {
+    "vi": "Không tìm thấy thông tin này trong các báo cáo.",
+    "en": "Not in the reports: the indexed reports do not answer this question.",
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    doc_id: str
+    source: str
+    title: str | None
+    date: str | None
+    province: str | None
+    start: int
+    end: int
+    text: str
+    score: float
+    page: int | None = None
+    merged_province: str | None = None
+
+    def to_json(self) -> dict:
+        out = {k: getattr(self, k) for k in ("n", "doc_id", "source", "title", "date", "province",
+                                              "start", "end", "text", "score")}
+        out["score"] = round(float(self.score), 4)
+        if self.page is not None:
+            out["page"] = self.page
+        if self.merged_province:
+            out["merged_province"] = self.merged_province
+        return out
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    found: bool
+    citations: list[Citation]
+    timings_ms: dict[str, float]
+    resolved_question: str
+    lang: str
+    kind: str
+    filters: dict[str, str | int | None] = field(default_factory=dict)
+    related: list[Citation] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "found": self.found,
+            "citations": [c.to_json() for c in self.citations],
+            "timings_ms": self.timings_ms,
+            "resolved_question": self.resolved_question,
+            "lang": self.lang,
+            "kind": self.kind,
+            "filters": self.filters,
+            "related": [c.to_json() for c in self.related],
+        }
+
+    def to_text(self) -> str:
+        lines = [self.answer, ""]
+        for c in self.citations or self.related:
+            where = ", ".join(x for x in (c.province, c.date) if x)
+            lines.append(f"[{c.n}] {c.source} ({where}) {c.start}-{c.end}: {c.text}")
+        return "\n".join(lines).rstrip()
+
+
+class Assistant:
+    """Answers questions over one loaded index; load once per process with ``get_assistant``."""
+
+    def __init__(self, data: IndexData, mode: Mode = "hybrid", fusion: FusionSettings = FusionSettings(),
+                 threshold: float | None = None) -> None:
+        self.data = data
+        self.embedder = load_embedder(data.manifest.model_id)
+        self.retriever = Retriever(data, self.embedder, mode=mode, fusion=fusion)
+        self.scorer = SentenceScorer(data)
+        self.threshold = SentenceScorer.DEFAULT_THRESHOLD if threshold is None else threshold
+        self.provinces = {r.meta.get("province") for r in data.reports.values()} - {None}
+        self.merged = {r.meta.get("merged_province"): r.meta.get("province") for r in data.reports.values()
+                       if r.meta.get("merged_province")}
+
+    def ask(self, question: str, history: Sequence[str] = (), k: int = 5, province: str | None = None,
+            year: int | None = None) -> Answer:
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        resolved = resolve_followup(question, list(history)) if history else question
+        q = analyse(resolved)
+        filters, absent = self._filters(q, province, year)
+        lang = "en" if q.lang == "en" else "vi"
+        t0 = time.perf_counter()
+        search_filters = Filters(province=filters.get("province"), year=filters.get("year") if
+                                 filters.get("year_source") == "option" else None)
+        if absent:
+            search_filters = Filters()
+        retrieval = self.retriever.retrieve(resolved, k=max(k, 8), filters=search_filters,
+                                            expansion=expand_english(resolved) if q.lang == "en" else "")
+        timings.update({f"retrieve_{name}": ms for name, ms in retrieval.timings_ms.items()})
+        timings["retrieve"] = _ms(t0)
+        t0 = time.perf_counter()
+        candidates = self.scorer.candidates(q, retrieval.hits, year=filters.get("year"))
+        best = candidates[0] if candidates else None
+        found = bool(best) and not absent and best.score >= self.threshold and best.fits
+        claims: list[Claim] = compose_claims(q, candidates, self.data) if found else []
+        if found and not verify_claims(claims, self.data):
+            found, claims = False, []
+        citations = self._citations(claims)
+        if found:
+            text = render_claims(claims, lang, self.data)
+        else:
+            text = self._not_found_text(lang, absent)
+        related = [] if found else self._related(candidates[:3])
+        timings["answer"] = _ms(t0)
+        timings["total"] = _ms(started)
+        return Answer(question=question, answer=text, found=found, citations=citations, timings_ms=timings,
+                      resolved_question=resolved, lang=q.lang, kind=q.kind, filters=filters, related=related)
+
+    def _filters(self, q: Question, province: str | None, year: int | None) -> tuple[dict, str | None]:
+        """Province and year restrictions, from the options or else from the question.
+
+        Returns the filters and, when the asked-about province has no report, its name.
+        """
+        filters: dict[str, str | int | None] = {}
+        absent = None
+        if province:
+            name = standard_province(province)
+            if name is None:
+                raise UserFacingError(f"unknown province {province!r}")
+            filters.update(province=name, source="option")
+        elif len(q.provinces) == 1:
+            filters.update(province=q.provinces[0], source="question")
+        if filters.get("province") and filters["province"] not in self.provinces:
+            absent = str(filters["province"])
+            if absent in self.merged:
+                filters["merged_from"] = self.merged[absent]
+        if year:
+            filters.update(year=year, year_source="option")
+        elif q.year:
+            filters.update(year=q.year, year_source="question")
+        return filters, absent
+
+    def _not_found_text(self, lang: str, absent: str | None) -> str:
+        if absent and lang == "vi":
+            note = f" Không có báo cáo nào về {absent}."
+            if absent in self.merged:
+                note += f" ({self.merged[absent]}, nay thuộc {absent}, có báo cáo riêng: xem các đoạn liên quan.)"
+            return NOT_FOUND["vi"] + note
+        if absent:
+            note = f" There is no report about {absent}."
+            if absent in self.merged:
+                note += f" ({self.merged[absent]}, now part of {absent}, has its own report: see related passages.)"
+            return NOT_FOUND["en"] + note
+        return NOT_FOUND[lang]
+
+    def _citation(self, n: int, doc_id: str, start: int, end: int, score: float) -> Citation:
+        report = self.data.reports[doc_id]
+        meta = report.meta
+        page = None
+        if report.page_starts:
+            page = sum(1 for s in report.page_starts if s <= start)
+        return Citation(n=n, doc_id=doc_id, source=report.source, title=meta.get("title"), date=meta.get("date"),
+                        province=meta.get("province"), start=start, end=end, text=report.text[start:end],
+                        score=score, page=page, merged_province=meta.get("merged_province"))
+
+    def _citations(self, claims: list[Claim]) -> list[Citation]:
+        seen: dict[int, Citation] = {}
+        for claim in claims:
+            if claim.n not in seen:
+                c = claim.candidate
+                seen[claim.n] = self._citation(claim.n, c.doc_id, c.start, c.end, c.score)
+        return [seen[n] for n in sorted(seen)]
+
+    def _related(self, candidates: list[Candidate]) -> list[Citation]:
+        return [self._citation(i + 1, c.doc_id, c.start, c.end, c.score) for i, c in enumerate(candidates)]
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def _cached(index: Path, stamp: str) -> Assistant:
+    return Assistant(load_index(index))
+
+
+def get_assistant(index: Path) -> Assistant:
+    """The assistant for ``index``, loaded once per process and reloaded when the index changes."""
+    manifest = index / "manifest.json"
+    stamp = str(manifest.stat().st_mtime_ns) if manifest.exists() else "missing"
+    with _lock:
+        return _cached(index.resolve(), stamp)
+
+
+def _ms(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000, 2)

