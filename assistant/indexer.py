@@ -21,7 +21,8 @@ from assistant.embedding import Embedder, load_embedder
 from assistant.lexical import LexicalIndex
 from assistant.metadata import content_spans, extract_metadata, read_sidecar
 from assistant.readers import Limits, ReportError, read_report, supported_suffixes
-from assistant.store import Chunk, IndexData, Manifest, Report, StoreError, load_index, read_manifest, write_index
+from assistant.store import (Chunk, IndexData, Manifest, Report, StoreError, load_index, read_manifest, write_index,
+                             writer_lock)
 from assistant.text import bm25_tokens
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -125,9 +126,16 @@ def build_index(corpus: Path, index: Path, *, model: str | None = None, rebuild:
                 settings: SplitterSettings = SplitterSettings(), limits: Limits = Limits(),
                 progress: bool = False, embedder: Embedder | None = None) -> BuildSummary:
     """Bring the index at ``index`` in line with the reports under ``corpus``."""
-    started = time.perf_counter()
     if not corpus.is_dir():
         raise ReportError(f"corpus folder {corpus} does not exist")
+    with writer_lock(index):
+        return _build(corpus, index, model=model, rebuild=rebuild, settings=settings, limits=limits,
+                      progress=progress, embedder=embedder)
+
+
+def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, settings: SplitterSettings,
+           limits: Limits, progress: bool, embedder: Embedder | None) -> BuildSummary:
+    started = time.perf_counter()
     previous = None if rebuild else _previous_index(index, model, settings)
     embedder = embedder or load_embedder(model or (previous.manifest.model_id if previous else None))
     summary = BuildSummary()

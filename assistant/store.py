@@ -5,13 +5,15 @@ folder that is swapped in at the end, so an interrupted build leaves the previou
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import faiss
 import numpy as np
@@ -111,9 +113,25 @@ def _recover(path: Path) -> None:
         shutil.rmtree(backup, ignore_errors=True)
 
 
-def write_index(path: Path, data: IndexData) -> None:
-    """Write the whole index into a temporary sibling folder, then swap it in."""
+@contextmanager
+def writer_lock(path: Path) -> Iterator[None]:
+    """One writer at a time per index folder (a UI upload and a CLI build may race)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def write_index(path: Path, data: IndexData) -> None:
+    """Write the whole index into a temporary sibling folder, then swap it in.
+
+    The caller holds ``writer_lock``; leftovers of killed builds are removed here.
+    """
+    for stale in path.parent.glob(path.name + ".building-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     tmp = Path(tempfile.mkdtemp(prefix=path.name + ".building-", dir=path.parent))
     try:
         _write_files(tmp, data)

@@ -1,0 +1,202 @@
+"""The index over the real seeds with the real model: offsets, incremental updates, bad files, atomicity."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.indexer import build_index
+from assistant.store import StoreError, load_index, read_manifest
+
+pytestmark = pytest.mark.slow
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+NEW_REPORT = textwrap.dedent("""\
+    Công an tỉnh Gia Lai sơ kết phong trào toàn dân bảo vệ an ninh Tổ quốc
+
+    Chiều 12/4/2024, Công an tỉnh Gia Lai tổ chức sơ kết. Toàn tỉnh duy trì 321 mô hình tự quản về an ninh trật tự.
+    """)
+
+
+class CountingEmbedder:
+    """The real embedder, counting how many passages it is asked to embed."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.model_id, self.dim, self.prompts = inner.model_id, inner.dim, inner.prompts
+        self.passages = 0
+
+    def embed_query(self, texts):
+        return self.inner.embed_query(texts)
+
+    def embed_passages(self, texts, *, show_progress=False):
+        self.passages += len(texts)
+        return self.inner.embed_passages(texts, show_progress=show_progress)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+def test_seed_index_offsets_and_contents(seed_index):
+    data = load_index(seed_index)
+    assert len(data.reports) == 5
+    assert data.vectors.shape == (len(data.chunks), data.manifest.dim)
+    norms = np.linalg.norm(data.vectors, axis=1)
+    assert np.allclose(norms, 1.0, atol=1e-3)
+    for report in data.reports.values():
+        on_disk = (CORPUS / report.source).read_text(encoding="utf-8")
+        assert report.text == on_disk
+    for i, chunk in enumerate(data.chunks):
+        text = data.chunk_text(i)
+        assert text == data.reports[chunk.doc_id].text[chunk.start:chunk.end] and text.strip() == text
+        for chrome in ("DetailController", "Tin liên quan", "Thăm dò ý kiến", "lượt xem", "Từ khóa", "Tác giả"):
+            assert chrome not in text
+    manifest = json.loads((seed_index / "manifest.json").read_text(encoding="utf-8"))
+    for key in ("format_version", "package_version", "model_id", "dim", "prompts", "splitter", "reports", "built_at"):
+        assert key in manifest
+    assert manifest["prompts"]["query"] == "query: "
+    assert {m["province"] for m in manifest["reports"].values()} == {
+        "Kon Tum", "Thanh Hóa", "Quảng Nam", "Thái Bình", "Hòa Bình"}
+    assert not list(seed_index.rglob("*.pkl")) and not list(seed_index.rglob("*.pickle"))
+
+
+def test_kon_tum_chunks_carry_the_province_header(seed_index):
+    data = load_index(seed_index)
+    kon_tum = [c for c in data.chunks if data.reports[c.doc_id].source.startswith("000_")]
+    assert kon_tum and all("Kon Tum" in c.header and "Quảng Ngãi" in c.header for c in kon_tum)
+    assert all("Kon Tum" not in data.reports[c.doc_id].text[c.start:c.end] for c in kon_tum)
+
+
+def test_incremental_add_change_delete_and_noop(corpus, tmp_path, embedder):
+    index = tmp_path / "index"
+    counting = CountingEmbedder(embedder)
+    first = build_index(corpus, index, embedder=counting)
+    assert first.written and first.reports == 5 and len(first.added) == 5
+    total = counting.passages
+    assert total == first.chunks
+
+    noop = build_index(corpus, index, embedder=counting)
+    assert not noop.written and counting.passages == total and "up to date" in noop.line()
+
+    (corpus / "005_gia_lai.txt").write_text(NEW_REPORT, encoding="utf-8")
+    added = build_index(corpus, index, embedder=counting)
+    assert added.added == ["005_gia_lai.txt"] and not added.changed and not added.removed
+    new_passages = counting.passages - total
+    assert 0 < new_passages <= 2
+
+    report = corpus / "002_3f915e28c95095da.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("hơn 1.000 mô hình", "hơn 1.200 mô hình"),
+                      encoding="utf-8")
+    before = counting.passages
+    changed = build_index(corpus, index, embedder=counting)
+    assert changed.changed == ["002_3f915e28c95095da.txt"]
+    assert counting.passages - before == sum(1 for c in load_index(index).chunks
+                                             if load_index(index).reports[c.doc_id].source == report.name)
+    assert "1.200" in load_index(index).reports[[d for d, r in load_index(index).reports.items()
+                                                 if r.source == report.name][0]].text
+
+    (corpus / "004_39de3e7a63915c1c.txt").unlink()
+    before = counting.passages
+    removed = build_index(corpus, index, embedder=counting)
+    assert removed.removed == ["004_39de3e7a63915c1c.txt"] and counting.passages == before
+    data = load_index(index)
+    assert {r.source for r in data.reports.values()} == {p.name for p in corpus.iterdir()}
+    assert data.dense.ntotal == len(data.chunks) == data.lexical.size
+
+
+def test_touching_a_file_does_not_re_embed(corpus, tmp_path, embedder):
+    index = tmp_path / "index"
+    counting = CountingEmbedder(embedder)
+    build_index(corpus, index, embedder=counting)
+    before = counting.passages
+    path = corpus / "001_ddd8a31504bd73cb.txt"
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10_000_000_000))
+    summary = build_index(corpus, index, embedder=counting)
+    assert counting.passages == before and not summary.changed
+    assert build_index(corpus, index, embedder=counting).written is False
+
+
+def test_bad_files_are_skipped_and_named(corpus, tmp_path, embedder):
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (corpus / "latin1.txt").write_bytes("Báo cáo an ninh".encode("cp1258", errors="replace") + b"\xff\xfe\x80")
+    (corpus / "utf16.txt").write_bytes(NEW_REPORT.encode("utf-16"))
+    (corpus / "copy.txt").write_bytes((corpus / "001_ddd8a31504bd73cb.txt").read_bytes())
+    summary = build_index(corpus, tmp_path / "index", embedder=embedder)
+    skipped = "\n".join(summary.skipped)
+    for name in ("empty.txt", "binary.txt", "latin1.txt"):
+        assert name in skipped
+    assert "copy.txt" in skipped or "001_ddd8a31504bd73cb.txt" in skipped
+    assert all("\n" not in reason for reason in summary.skipped)
+    data = load_index(tmp_path / "index")
+    assert "utf16.txt" in {r.source for r in data.reports.values()}
+    assert summary.reports == 6
+
+
+def test_an_index_built_with_another_model_is_refused(seed_index):
+    with pytest.raises(StoreError, match="--rebuild"):
+        build_index(CORPUS, seed_index, model="sentence-transformers/some-other-model")
+
+
+KILLER = textwrap.dedent("""\
+    import os, signal, sys
+    from pathlib import Path
+    from assistant import store
+    from assistant.indexer import build_index
+    from assistant.embedding import load_embedder
+
+    where = sys.argv[3]
+    real = load_embedder()
+
+    class Dying:
+        model_id, dim, prompts = real.model_id, real.dim, real.prompts
+        def embed_query(self, texts): return real.embed_query(texts)
+        def embed_passages(self, texts, show_progress=False):
+            if where == "embedding":
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real.embed_passages(texts)
+
+    original = store._write_jsonl
+    def dying_write(file, rows):
+        original(file, rows)
+        if where == "writing":
+            os.kill(os.getpid(), signal.SIGKILL)
+    store._write_jsonl = dying_write
+    build_index(Path(sys.argv[1]), Path(sys.argv[2]), embedder=Dying())
+    """)
+
+
+@pytest.mark.parametrize("where", ["embedding", "writing"])
+def test_a_killed_build_leaves_the_previous_index_loadable(corpus, tmp_path, embedder, where):
+    index = tmp_path / "index"
+    build_index(corpus, index, embedder=embedder)
+    before = load_index(index)
+    (corpus / "005_gia_lai.txt").write_text(NEW_REPORT, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", KILLER, str(corpus), str(index), where],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == -9, proc.stderr
+    after = load_index(index)
+    assert len(after.reports) == len(before.reports) == 5
+    assert after.manifest.chunk_count == before.manifest.chunk_count
+    summary = build_index(corpus, index, embedder=embedder)
+    assert summary.added == ["005_gia_lai.txt"]
+    assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]
+
+
+def test_a_swap_interrupted_between_renames_is_recovered(seed_index, tmp_path):
+    copy = tmp_path / "index"
+    shutil.copytree(seed_index, copy)
+    copy.rename(copy.with_name("index.previous"))
+    assert read_manifest(copy) is not None
+    assert len(load_index(copy).reports) == 5
