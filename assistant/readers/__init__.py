@@ -1,24 +1,49 @@
 """Turn a report file of any supported format into text with provenance.
 
 Each format has one reader module exposing ``read(data: bytes, path: Path, limits: Limits) ->
-Extracted``. ``read_report`` picks the reader by suffix, applies the size limit and turns every
-failure into a ``ReportError`` whose message is one line naming the file.
+Extracted``. ``read_report`` picks the reader by suffix, applies the size limits, refuses a file
+whose bytes are another format than its name says, and turns every failure into a ``ReportError``
+whose message is one line naming the file.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.readers.base import Extracted, Limits, ReportError
-from assistant.readers import plain
+from assistant.readers import docx, html, pdf, plain
+from assistant.readers.base import DESCRIPTION, Extracted, Kind, Limits, ReportError, first_line, sniff
 
 READERS = {
     ".txt": plain.read_text,
     ".md": plain.read_markdown,
+    ".docx": docx.read,
+    ".pdf": pdf.read,
+    ".html": html.read,
+    ".htm": html.read,
 }
+
+_ACCEPTED: dict[str, set[Kind | None]] = {
+    ".txt": {None, "html"},
+    ".md": {None, "html"},
+    ".docx": {"zip"},
+    ".pdf": {"pdf", None},  # None: the PDF reader says what is wrong
+    ".html": {"html", None},
+    ".htm": {"html", None},
+}
+"""What each suffix's bytes may look like (``sniff``); anything else is a mislabelled file."""
 
 
 def supported_suffixes() -> list[str]:
     return sorted(READERS)
+
+
+def _check_kind(data: bytes, path: Path) -> None:
+    suffix = path.suffix.lower()
+    kind = sniff(data)
+    if kind in _ACCEPTED.get(suffix, {kind}):
+        return
+    what, right = DESCRIPTION[kind] if kind else ("not a document format we read", "")
+    hint = f"; rename it to {right}" if right and right in READERS and right != suffix else ""
+    raise ReportError(f"{path.name}: named {suffix} but the content is {what}{hint}")
 
 
 def read_report(path: Path, limits: Limits | None = None) -> Extracted:
@@ -34,16 +59,24 @@ def read_report(path: Path, limits: Limits | None = None) -> Extracted:
             raise ReportError(f"{path.name}: empty file")
         if size > limits.max_bytes:
             raise ReportError(f"{path.name}: {size} bytes is over the {limits.max_bytes}-byte limit")
-        extracted = reader(path.read_bytes(), path, limits)
-    except ReportError:
+        data = path.read_bytes()
+        _check_kind(data, path)
+        extracted = reader(data, path, limits)
+    except ReportError as exc:
+        message = " ".join(str(exc).split())
+        if message != str(exc):  # a reason must stay one line
+            raise ReportError(message) from exc
         raise
     except OSError as exc:
         raise ReportError(f"{path.name}: cannot read ({exc.strerror or exc})") from exc
     except Exception as exc:  # a reader library failing on malformed input
         raise ReportError(f"{path.name}: unreadable {path.suffix} file ({type(exc).__name__}: "
-                          f"{str(exc).splitlines()[0] if str(exc) else 'no detail'})") from exc
+                          f"{first_line(exc)})") from exc
     if not extracted.text.strip():
         raise ReportError(f"{path.name}: no text in the file")
+    if len(extracted.text) > limits.max_chars:
+        raise ReportError(f"{path.name}: {len(extracted.text)} characters of text is over the "
+                          f"{limits.max_chars}-character limit")
     return extracted
 
 

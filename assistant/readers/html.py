@@ -1,0 +1,209 @@
+"""Saved news pages (.html, .htm): the article alone, with the page's own title and date.
+
+The article is found by trafilatura in precision mode (navigation, scripts, styles, related
+articles, comments and footers left out), falling back to its balanced mode when precision finds
+nothing. The headline is the first line, paragraphs are separated by a blank line, and a table's
+rows keep their column headers as in DOCX reports ("Xã: Tân Lập; Số tổ tự quản: 37.").
+
+``meta`` comes only from the page's own elements, never from guesses in the text:
+title from ``og:title`` (else ``<title>`` without the site's name, else the first ``<h1>``), date
+from ``article:published_time`` and its kin, JSON-LD ``datePublished``, or the first
+``<time datetime>``, as an ISO date (YYYY-MM-DD).
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.readers.base import Extracted, Limits, ReportError, first_line, labelled_row, tidy
+
+_MAX_TREE_SIZE = 200_000  # elements; a page with more is refused rather than parsed for minutes
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{1,40})""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.IGNORECASE)
+_DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+              "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
+              "date", "article:modified_time")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_VN_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*")
+_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ")
+
+
+def read(data: bytes, path: Path, limits: Limits) -> Extracted:
+    import lxml.html
+    import trafilatura
+
+    markup = _XML_DECLARATION.sub("", _decode(data, path), count=1)
+    if not markup.strip():
+        raise ReportError(f"{path.name}: no text in the file")
+    try:
+        tree = lxml.html.document_fromstring(markup)
+    except (ValueError, lxml.etree.ParserError) as exc:
+        raise ReportError(f"{path.name}: not an HTML page ({first_line(exc)})") from None
+    if sum(1 for _ in tree.iter()) > _MAX_TREE_SIZE:
+        raise ReportError(f"{path.name}: a page of more than {_MAX_TREE_SIZE} elements, skipped")
+    meta = _meta(tree)
+    article = None
+    for precise in (True, False):
+        article = trafilatura.extract(
+            markup, favor_precision=precise, include_comments=False, include_tables=True,
+            include_images=False, include_links=False, include_formatting=False, deduplicate=False,
+            output_format="txt", with_metadata=False, config=_config())
+        if article and article.strip():
+            break
+    blocks = _blocks([line for line in (tidy(x) for x in (article or "").splitlines()) if line])
+    if not blocks:
+        raise ReportError(f"{path.name}: no article text found in the page")
+    title = meta.get("title")
+    if title and blocks[0].casefold() != title.casefold():
+        blocks.insert(0, title)
+    return Extracted(text="\n\n".join(blocks), meta=meta)
+
+
+def _blocks(lines: list[str]) -> list[str]:
+    """Paragraphs, and each table (trafilatura's "| a | b |" lines) as one block of labelled rows."""
+    blocks: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].startswith("|"):
+            blocks.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].startswith("|"):
+            j += 1
+        rows = _table_rows(lines[i:j])
+        if rows:
+            blocks.append("\n".join(rows))
+        i = j
+    return blocks
+
+
+def _table_rows(lines: list[str]) -> list[str]:
+    """Rows under a header row keep the column names ("Xã: Tân Lập; Số tổ tự quản: 37.")."""
+    def cells(line: str) -> list[str]:
+        return [tidy(c) for c in line.strip().strip("|").split("|")]
+
+    header = len(lines) > 2 and bool(_TABLE_RULE.fullmatch(lines[1]))
+    rows = [cells(line) for line in lines if not _TABLE_RULE.fullmatch(line)]
+    if not header:
+        return [" | ".join(c for c in row if c) for row in rows if any(row)]
+    names = rows[0]
+    out = []
+    for row in rows[1:]:
+        line = labelled_row([(names[k] if k < len(names) else "", value) for k, value in enumerate(row)])
+        if line:
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(_MAX_TREE_SIZE))
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
+
+
+def _decode(data: bytes, path: Path) -> str:
+    """The page as text: BOM, else the declared charset, else UTF-8, else Windows-1258 (Vietnamese)."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    declared = _CHARSET.search(data[:4096])
+    candidates = [declared.group(1).decode("ascii").lower()] if declared else []
+    for encoding in [*candidates, "utf-8"]:
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    if b"\x00" in data[:4096]:
+        raise ReportError(f"{path.name}: binary data, not an HTML page")
+    return data.decode("cp1258", errors="replace")
+
+
+def _meta(tree) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    if title := _title(tree):
+        meta["title"] = title
+    if date := _date(tree):
+        meta["date"] = date
+    return meta
+
+
+def _meta_content(tree, *names: str) -> list[str]:
+    """``content`` of ``<meta>`` elements whose property, name or itemprop is one of ``names``."""
+    wanted = {n.lower() for n in names}
+    found: dict[str, list[str]] = {}
+    for element in tree.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        content = element.get("content")
+        if key in wanted and content and content.strip():
+            found.setdefault(key, []).append(content.strip())
+    return [value for name in names for value in found.get(name.lower(), [])]
+
+
+def _title(tree) -> str | None:
+    for value in _meta_content(tree, "og:title", "twitter:title"):
+        if title := tidy(value):
+            return title
+    element = tree.find(".//title")
+    if element is not None and (title := tidy(element.text_content())):
+        sites = [tidy(s) for s in _meta_content(tree, "og:site_name", "application-name")]
+        for site in sites:
+            for sep in _TITLE_SEPARATORS:
+                if site and title.endswith(sep + site):
+                    return title[: -len(sep + site)].strip()
+        return title
+    heading = tree.find(".//h1")
+    return tidy(heading.text_content()) or None if heading is not None else None
+
+
+def _date(tree) -> str | None:
+    candidates = _meta_content(tree, *_DATE_META)
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            candidates.extend(_json_ld_dates(script.text))
+    candidates.extend(t.get("datetime", "") for t in tree.iter("time"))
+    for value in candidates:
+        if date := _iso_date(value):
+            return date
+    return None
+
+
+def _json_ld_dates(source: str) -> list[str]:
+    try:
+        data = json.loads(source)
+    except ValueError:
+        return []
+    out: list[str] = []
+    stack, seen = [data], 0
+    while stack and seen < 1000:
+        item = stack.pop()
+        seen += 1
+        if isinstance(item, dict):
+            if isinstance(item.get("datePublished"), str):
+                out.append(item["datePublished"])
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return out
+
+
+def _iso_date(value: str) -> str | None:
+    value = value.strip()
+    if m := _ISO_DATE.match(value):
+        year, month, day = (int(g) for g in m.groups())
+    elif m := _VN_DATE.search(value):
+        day, month, year = (int(g) for g in m.groups())
+    else:
+        return None
+    if 1990 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
