@@ -121,9 +121,10 @@ class Assistant:
         timings["retrieve"] = _ms(t0)
         t0 = time.perf_counter()
         candidates = self.scorer.candidates(q, retrieval.hits, year=filters.get("year"))
-        best = candidates[0] if candidates else None
-        found = bool(best) and not absent and best.score >= self.threshold and best.fits
-        claims: list[Claim] = compose_claims(q, candidates, self.data) if found else []
+        fitting = [c for c in candidates if c.fits]
+        best = fitting[0] if fitting else None
+        found = best is not None and not absent and best.score >= self.threshold
+        claims: list[Claim] = compose_claims(q, fitting, self.data) if found else []
         if found and not verify_claims(claims, self.data):
             found, claims = False, []
         citations = self._citations(claims)

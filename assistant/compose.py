@@ -5,8 +5,9 @@ import re
 from dataclasses import dataclass
 
 from assistant.numbers import Quantity
-from assistant.question import Question
-from assistant.sentences import COUNT_KINDS, NAME, PERSON, QUOTED, Candidate, focus_in
+from assistant.question import Question, expand_english
+from assistant.people import holder_near_role, person_spans
+from assistant.sentences import COUNT_KINDS, QUOTED, Candidate, focus_in, question_role
 from assistant.store import IndexData
 from assistant.text import canonical, syllables
 
@@ -34,13 +35,12 @@ def compose_claims(q: Question, candidates: list[Candidate], data: IndexData) ->
     focus = tuple(canonical(f) for f in q.focus_terms)
     wanted = _wanted_quantities(q, best.quantities, focus)
     if wanted:
-        chosen = max(wanted, key=lambda x: _context_overlap(q, text, best, x))
-        main = Claim(1, best, *clause_around(text, best.start, best.end, chosen.start, chosen.end))
+        chosen = max(wanted, key=lambda x: _context_overlap(q, text, best, wanted, x))
+        main = Claim(1, best, *figure_span(text, best, wanted, chosen))
         rivals = [x for x in wanted if x is not chosen and not (main.start <= x.start < main.end)]
         if rivals:
-            other = max(rivals, key=lambda x: _context_overlap(q, text, best, x))
-            return [main, Claim(1, best, *clause_around(text, best.start, best.end, other.start, other.end),
-                                main=False)]
+            other = max(rivals, key=lambda x: _context_overlap(q, text, best, wanted, x))
+            return [main, Claim(1, best, *figure_span(text, best, wanted, other), main=False)]
         second = _rival_sentence(q, candidates, focus)
         if second is not None:
             x = _wanted_quantities(q, second.quantities, focus)[0]
@@ -74,21 +74,41 @@ def _rival_sentence(q: Question, candidates: list[Candidate], focus: tuple[str, 
     return None
 
 
-def _context_overlap(q: Question, text: str, sentence: Candidate, x: Quantity) -> float:
-    """How many question words stand in the clause around a figure (verb and noun)."""
-    start, end = clause_around(text, sentence.start, sentence.end, x.start, x.end, max_len=120)
+def figure_span(text: str, sentence: Candidate, figures: list[Quantity], x: Quantity) -> tuple[int, int]:
+    """The part of the sentence that gives figure ``x`` when it gives several of the same thing.
+
+    "xây dựng … 70 mô hình, duy trì và củng cố hơn 1.000 mô hình …" is cut at the comma
+    between the figures, so each figure is quoted with its own verb.
+    """
+    start, end = sentence.start, sentence.end
+    for other in figures:
+        if other.end <= x.start:
+            cut = max(text.rfind(b, other.end, x.start) for b in CLAUSE_BREAKS + ",")
+            start = max(start, cut + 1) if cut >= 0 else start
+        elif other.start >= x.end:
+            cuts = [i for i in (text.find(b, x.end, other.start) for b in CLAUSE_BREAKS + ",") if i >= 0]
+            end = min(end, min(cuts)) if cuts else end
+    return clause_around(text, start, end, x.start, x.end)
+
+
+def _context_overlap(q: Question, text: str, sentence: Candidate, figures: list[Quantity], x: Quantity) -> float:
+    """How many question words stand in the part of the sentence that gives a figure (verb and noun)."""
+    start, end = figure_span(text, sentence, figures, x)
     words = set(syllables(text[start:end]))
-    asked = set(syllables(q.text))
+    asked = set(syllables(q.text + (" " + expand_english(q.text) if q.lang == "en" else "")))
     return len(words & asked) - 0.001 * (x.start - sentence.start)
 
 
 def _anchor(q: Question, text: str, sentence: Candidate) -> tuple[int, int]:
     """The part of the sentence the answer is about: a person, a quoted name, or the words asked."""
     body = text[sentence.start:sentence.end]
-    pattern = {"who": PERSON, "which_model": QUOTED}.get(q.kind)
-    match = pattern.search(body) if pattern else None
-    if q.kind == "who" and match is None:
-        match = NAME.search(body)
+    if q.kind == "who":
+        role = question_role(q)
+        holder = holder_near_role(role, body) if role else None
+        names = [holder] if holder else person_spans(body)
+        if names:
+            return sentence.start + names[0][0], sentence.start + names[0][1]
+    match = QUOTED.search(body) if q.kind == "which_model" else None
     if match:
         return sentence.start + match.start(), sentence.start + match.end()
     asked = set(syllables(q.text))

@@ -24,7 +24,7 @@ GLOSSARY: dict[str, str] = {
     # what is counted
     "model": "mô hình", "type of model": "loại mô hình", "kind of model": "loại mô hình",
     "model type": "loại mô hình", "model site": "điểm mô hình", "site": "điểm",
-    "model team": "tổ thực hiện mô hình", "team": "tổ", "group": "tổ",
+    "model team": "tổ thực hiện mô hình", "team": "tổ", "group": "tổ", "type": "loại", "kind": "loại",
     "propaganda session": "buổi tuyên truyền", "communication session": "buổi tuyên truyền",
     "awareness session": "buổi tuyên truyền", "propaganda event": "buổi tuyên truyền",
     "propaganda": "tuyên truyền", "communication": "tuyên truyền", "awareness raising": "tuyên truyền",
@@ -95,11 +95,13 @@ FOCUS_NOUNS = (
     "buổi tuyên truyền", "lượt người", "lượt tin", "tin bài", "loại mô hình", "điểm mô hình", "mô hình",
     "tập thể", "cá nhân", "đối tượng truy nã", "đối tượng", "người tái phạm", "tỷ lệ tái phạm", "băng zôn",
     "khẩu hiệu", "pa nô", "tài liệu", "lớp tập huấn", "đại biểu", "hội nghị", "vụ án", "hộ gia đình",
-    "người", "tổ", "năm", "tháng", "xã", "huyện", "tỉnh",
+    "loại", "người", "tổ", "năm", "tháng", "xã", "huyện", "tỉnh",
 )
 """The nouns a number can count, in the form the reports write them."""
 CUE_ONLY = {"người", "tổ", "năm", "tháng", "xã", "huyện", "tỉnh"}
 """Nouns too common to be the focus unless they follow the question word ("bao nhiêu năm")."""
+_NOUN_STOP = ("được", "đã", "có", "là", "của", "ở", "tại", "trong", "và", "thì", "cho", "với", "đến", "từ",
+              "năm", "người", "không", "vậy", "nữa", "nào", "gì")
 COUNT_CUES = (("bao", "nhiêu"), ("mấy",), ("số", "lượng"), ("tổng", "số"), ("số",))
 
 _EN_ONLY = {"what", "how", "many", "much", "who", "whom", "whose", "when", "where", "which", "why", "is", "are",
@@ -252,6 +254,30 @@ def _noun_at(words: list[str], i: int, folded: bool) -> str | None:
     return next((noun for parts, noun in _noun_forms(folded) if words[i:i + len(parts)] == parts), None)
 
 
+def _plain_noun(words: list[str], i: int, folded: bool) -> str | None:
+    """The one or two words after "bao nhiêu" when they are not a known noun ("bao nhiêu thành viên")."""
+    stop = {fold(w) if folded else w for w in _NOUN_STOP}
+    taken: list[str] = []
+    for word in words[i:i + 2]:
+        if word in stop or not word.isalpha():
+            break
+        taken.append(word)
+    return " ".join(taken) or None
+
+
+def _asked_noun(words: list[str], i: int, lang: Lang) -> str | None:
+    """The noun a count cue at ``i`` asks about.
+
+    Vietnamese puts it right after the cue, known or not ("bao nhiêu thành viên"); English,
+    read through the glossary, puts modifiers first ("self-management models" → "tự quản
+    mô hình"), so there it is the first known noun after the cue.
+    """
+    folded = lang == "vi_nodiac"
+    if lang != "en":
+        return _noun_at(words, i, folded) or _plain_noun(words, i, folded)
+    return next((noun for j in range(i, len(words)) if (noun := _noun_at(words, j, folded))), None)
+
+
 def focus_terms(text: str, lang: Lang) -> tuple[str, ...]:
     """The nouns asked about, as the reports write them ("mô hình", "tập thể").
 
@@ -265,7 +291,7 @@ def focus_terms(text: str, lang: Lang) -> tuple[str, ...]:
     cues = [tuple(fold(c) if folded else c for c in cue) for cue in COUNT_CUES]
     for i in range(len(words)):
         cue = next((c for c in cues if tuple(words[i:i + len(c)]) == c), None)
-        if cue and (noun := _noun_at(words, i + len(cue), folded)):
+        if cue and (noun := _asked_noun(words, i + len(cue), lang)):
             after = i + len(cue) + len(noun.split())
             joined = _noun_at(words, after + 1, folded) if words[after:after + 1] in (["và"], ["va"]) else None
             return (noun, joined) if joined else (noun,)

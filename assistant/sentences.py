@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.numbers import Quantity, find_numbers
+from assistant.people import Role, asked_role, holder_near_role, person_spans
 from assistant.question import Question, expand_english
 from assistant.retrieve import Hit
 from assistant.store import IndexData
@@ -25,10 +26,6 @@ QUESTION_WORDS = {
     "report", "reports", "province", "say", "says", "tell", "me", "number", "total", "name", "named",
 }
 COUNT_KINDS = {"count", "money", "vague"}
-PERSON = re.compile(
-    r"(?:đồng chí|Thiếu tướng|Trung tướng|Đại tá|Giám đốc|Chủ tịch|Phó Chủ tịch|Ủy viên|Uỷ viên|Bí thư|"
-    r"Trưởng Ban)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){1,4}")
-NAME = re.compile(r"\b[A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,3}\b")
 QUOTED = re.compile(r"[“\"]([^”\"]{3,120})[”\"]")
 
 
@@ -52,6 +49,7 @@ class QuestionTerms:
     weights: dict[str, float]
     folded: bool
     focus: tuple[str, ...]
+    role: Role | None
 
 
 class SentenceScorer:
@@ -77,7 +75,7 @@ class SentenceScorer:
         tokens = list(dict.fromkeys(tokens))
         weights = self.data.lexical.idf(tokens)
         focus = tuple(canonical(f) for f in q.focus_terms)
-        return QuestionTerms(tuple(tokens), weights, folded, focus)
+        return QuestionTerms(tuple(tokens), weights, folded, focus, question_role(q))
 
     def candidates(self, q: Question, hits: list[Hit], year: int | None = None) -> list[Candidate]:
         terms = self.terms(q)
@@ -103,7 +101,14 @@ class SentenceScorer:
         score = self.WEIGHTS["lex"] * lex + self.WEIGHTS["prior"] * prior + self.WEIGHTS["fit"] * fit
         if year and str(year) in sentence:
             score += 0.05
-        return Candidate(doc_id, start, end, score, lex, fit >= 0.5 and lex > 0, rank, quantities)
+        return Candidate(doc_id, start, end, score, lex, fit == 1.0 and lex > 0, rank, quantities)
+
+
+def question_role(q: Question) -> Role | None:
+    """The office a "who" question asks about, English read through the glossary."""
+    if q.kind != "who":
+        return None
+    return asked_role(q.text + (" " + expand_english(q.text) if q.lang == "en" else ""))
 
 
 def _shift(x: Quantity, offset: int) -> Quantity:
@@ -117,27 +122,42 @@ def _sentence_tokens(sentence: str, folded: bool) -> frozenset[str]:
     return frozenset(fold(t) for t in tokens) if folded else frozenset(tokens)
 
 
-def focus_in(focus: tuple[str, ...], phrase: str) -> bool:
-    phrase = canonical(phrase)
-    return any(f in phrase for f in focus)
+def focus_in(focus: tuple[str, ...], unit: str) -> bool:
+    """Whether a figure's noun is the asked one.
+
+    The asked noun's head stands among the figure's first words ("người" in "lượt người",
+    "tin" in "lượt tin"), or the figure's noun starts the asked one ("10 loại" for "loại mô
+    hình"). Compared folded, so "loai" typed without marks is "loại".
+    """
+    words = fold(unit).lower().split()
+    for f in focus:
+        asked = fold(f).lower().split()
+        if asked and words and (asked[0] in words[:3] or asked[:len(words)] == words):
+            return True
+    return False
 
 
 def _fit(q: Question, terms: QuestionTerms, sentence: str, quantities: list[Quantity]) -> float:
-    """1.0 when the sentence carries the kind of answer asked for, 0.5 partly, 0 not at all."""
+    """1.0 when the sentence carries the kind of answer asked for, 0.5 partly, 0 not at all.
+
+    Only 1.0 lets a sentence be the answer: a count of something else, or an office named
+    without its holder, is not an answer however many words it shares with the question.
+    """
     if q.kind == "count":
         counts = [x for x in quantities if x.kind in COUNT_KINDS]
         if not counts:
             return 0.0
         if not terms.focus:
-            return 0.5
-        return 1.0 if any(focus_in(terms.focus, x.unit or "") for x in counts) else \
-            (0.5 if focus_in(terms.focus, sentence) else 0.0)
+            return 1.0
+        return 1.0 if any(focus_in(terms.focus, x.unit or "") for x in counts) else 0.0
     if q.kind == "rate":
         return 1.0 if any(x.kind in ("percent", "ratio") for x in quantities) else 0.0
     if q.kind == "when":
         return 1.0 if any(x.kind in ("date", "year", "year_range") for x in quantities) else 0.0
     if q.kind == "who":
-        return 1.0 if PERSON.search(sentence) else (0.5 if NAME.search(sentence) else 0.0)
+        if terms.role:
+            return 1.0 if holder_near_role(terms.role, sentence) else 0.0
+        return 1.0 if person_spans(sentence) else 0.0
     if q.kind == "which_model":
         return 1.0 if QUOTED.search(sentence) else 0.0
     return 1.0
