@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from assistant.numbers import Quantity
 from assistant.question import Question, expand_english
 from assistant.people import holder_near_role, person_spans
-from assistant.sentences import COUNT_KINDS, QUOTED, Candidate, focus_in, question_role
+from assistant.sentences import COUNT_KINDS, QUOTED, Candidate, focus_in, question_role, time_answers
 from assistant.store import IndexData
 from assistant.text import canonical, syllables
 
@@ -33,7 +33,7 @@ def compose_claims(q: Question, candidates: list[Candidate], data: IndexData) ->
     best = candidates[0]
     text = data.reports[best.doc_id].text
     focus = tuple(canonical(f) for f in q.focus_terms)
-    wanted = _wanted_quantities(q, best.quantities, focus)
+    wanted = _wanted_quantities(q, text, best.quantities, focus)
     if wanted:
         chosen = max(wanted, key=lambda x: _context_overlap(q, text, best, wanted, x))
         main = Claim(1, best, *figure_span(text, best, wanted, chosen))
@@ -41,18 +41,17 @@ def compose_claims(q: Question, candidates: list[Candidate], data: IndexData) ->
         if rivals:
             other = max(rivals, key=lambda x: _context_overlap(q, text, best, wanted, x))
             return [main, Claim(1, best, *figure_span(text, best, wanted, other), main=False)]
-        second = _rival_sentence(q, candidates, focus)
-        if second is not None:
-            x = _wanted_quantities(q, second.quantities, focus)[0]
+        rival = _rival_sentence(q, candidates, focus, data)
+        if rival is not None:
+            second, figures = rival
             stext = data.reports[second.doc_id].text
-            return [main, Claim(2, second, *clause_around(stext, second.start, second.end, x.start, x.end),
-                                main=False)]
+            return [main, Claim(2, second, *figure_span(stext, second, figures, figures[0]), main=False)]
         return [main]
     anchor = _anchor(q, text, best)
     return [Claim(1, best, *clause_around(text, best.start, best.end, *anchor))]
 
 
-def _wanted_quantities(q: Question, quantities: list[Quantity], focus: tuple[str, ...]) -> list[Quantity]:
+def _wanted_quantities(q: Question, text: str, quantities: list[Quantity], focus: tuple[str, ...]) -> list[Quantity]:
     if q.kind == "count":
         counts = [x for x in quantities if x.kind in COUNT_KINDS]
         matching = [x for x in counts if focus and focus_in(focus, x.unit or "")]
@@ -60,17 +59,21 @@ def _wanted_quantities(q: Question, quantities: list[Quantity], focus: tuple[str
     if q.kind == "rate":
         return [x for x in quantities if x.kind in ("percent", "ratio")]
     if q.kind == "when":
-        return [x for x in quantities if x.kind in ("date", "year", "year_range")]
+        return time_answers(q, text, quantities)
     return []
 
 
-def _rival_sentence(q: Question, candidates: list[Candidate], focus: tuple[str, ...]) -> Candidate | None:
-    """Another sentence, close in score, that gives a figure for the same thing."""
+def _rival_sentence(q: Question, candidates: list[Candidate], focus: tuple[str, ...],
+                    data: IndexData) -> tuple[Candidate, list[Quantity]] | None:
+    """Another sentence, close in score, that gives a figure for the same thing, and its figures."""
     best = candidates[0]
+    if not focus:
+        return None
     for other in candidates[1:4]:
-        if other.score >= 0.85 * best.score and other.fits and _wanted_quantities(q, other.quantities, focus) \
-                and focus:
-            return other
+        if other.score >= 0.85 * best.score and other.fits:
+            figures = _wanted_quantities(q, data.reports[other.doc_id].text, other.quantities, focus)
+            if figures:
+                return other, figures
     return None
 
 
@@ -108,10 +111,11 @@ def _anchor(q: Question, text: str, sentence: Candidate) -> tuple[int, int]:
         names = [holder] if holder else person_spans(body)
         if names:
             return sentence.start + names[0][0], sentence.start + names[0][1]
-    match = QUOTED.search(body) if q.kind == "which_model" else None
-    if match:
+    asked = set(syllables(q.text + (" " + expand_english(q.text) if q.lang == "en" else "")))
+    names = list(QUOTED.finditer(body)) if q.kind == "which_model" else []
+    if names:
+        match = max(names, key=lambda m: (len(set(syllables(m.group(1))) & asked), -m.start()))
         return sentence.start + match.start(), sentence.start + match.end()
-    asked = set(syllables(q.text))
     best, best_hits = (sentence.start, sentence.start), -1
     for m in re.finditer(r"[^,;:]+", body):
         hits = len(set(syllables(m.group())) & asked)

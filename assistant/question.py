@@ -142,6 +142,9 @@ _LEADING_FILLER = re.compile(
 _NOT_NAME = {"còn", "con", "and", "what", "how", "about", "ở", "o", "tại", "tai", "tỉnh", "tinh", "in", "of",
              "thành", "phố", "province", "city", "is", "does", "did", "the"}
 _QUOTED = re.compile(r"“([^”]{2,160})”|\"([^\"]{2,160})\"|‘([^’]{2,160})’")
+SHORT_QUESTION_WORDS = 6
+"""Up to this many words, a question without a province leans on the conversation's."""
+_POSSESSIVE = re.compile(r"['’]s$")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -370,7 +373,12 @@ def _followup_subject(text: str) -> str | None:
 
 
 def _word_spans(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), _plain(m.group())) for m in _WORD.finditer(text)]
+    """Words with their spans; an English possessive is left outside ("Kon Tum's" → "Tum")."""
+    spans = []
+    for m in _WORD.finditer(text):
+        word = _POSSESSIVE.sub("", m.group())
+        spans.append((m.start(), m.start() + len(word), _plain(word)))
+    return spans
 
 
 def _find_words(text: str, phrase: str) -> tuple[int, int] | None:
@@ -426,7 +434,7 @@ def _swap_focus(question: str, subject: str, new: str) -> str | None:
 def _resolve(text: str, previous: str, finder: ProvinceFinder) -> str:
     subject = _followup_subject(text)
     if subject is None:
-        return text
+        return _keep_province(text, previous, finder)
     resolved = previous
     new_provinces = finder(subject)
     if new_provinces:
@@ -439,6 +447,17 @@ def _resolve(text: str, previous: str, finder: ProvinceFinder) -> str:
     if resolved == previous:
         return _append(previous, subject)
     return resolved
+
+
+def _keep_province(text: str, previous: str, finder: ProvinceFinder) -> str:
+    """A short question naming no province stays with the one the conversation is about.
+
+    "Ai đồng chủ trì?" after "Hội nghị ở Thanh Hóa diễn ra ngày nào?" asks about Thanh Hóa.
+    """
+    provinces = finder(previous)
+    if finder(text) or len(provinces) != 1 or len(_WORD.findall(text)) > SHORT_QUESTION_WORDS:
+        return text
+    return _append(text, f"in {provinces[0]}" if detect_lang(text) == "en" else f"ở {provinces[0]}")
 
 
 def resolve_followup(text: str, history: Sequence[str], find_provinces: ProvinceFinder | None = None) -> str:

@@ -15,7 +15,7 @@ from assistant.people import Role, asked_role, holder_near_role, person_spans
 from assistant.question import Question, expand_english
 from assistant.retrieve import Hit
 from assistant.store import IndexData
-from assistant.text import canonical, fold, sentences, syllables
+from assistant.text import FOLDED_PREFIX, canonical, fold, sentences, syllables
 
 QUESTION_WORDS = {
     "bao", "nhiêu", "gì", "nào", "ai", "đâu", "sao", "mấy", "không", "thì", "còn", "là", "có", "được",
@@ -26,6 +26,13 @@ QUESTION_WORDS = {
     "report", "reports", "province", "say", "says", "tell", "me", "number", "total", "name", "named",
 }
 COUNT_KINDS = {"count", "money", "vague"}
+DOCUMENT_DATE = re.compile(r"\bsố\s*\d[^\s,]*,?\s*(?:ngày\s*)?$", re.IGNORECASE)
+"""A date right after a document number ("số 09/CTr-BCA-MTTW ngày 01/8/2013") dates the document."""
+ABOUT_DOCUMENT = re.compile(r"chương trình|chuong trinh|programme|program|\bsố\b|\bso\b|ký|ban hành|ban hanh|"
+                            r"\bsigned\b|\bissued\b", re.IGNORECASE)
+ABOUT_EVENT = re.compile(r"hội nghị|hoi nghi|conference|meeting", re.IGNORECASE)
+ABOUT_PERIOD = re.compile(r"giai đoạn|giai doan|thời gian|thoi gian|bao lâu|bao lau|những năm|nhung nam|từ năm|"
+                          r"tu nam|period|\byears\b|how long|span", re.IGNORECASE)
 QUOTED = re.compile(r"[“\"]([^”\"]{3,120})[”\"]")
 
 
@@ -50,6 +57,8 @@ class QuestionTerms:
     folded: bool
     focus: tuple[str, ...]
     role: Role | None
+    numbers: frozenset[int]
+    """Numbers the question names ("chương trình số 38"): a report without them cannot answer."""
 
 
 class SentenceScorer:
@@ -59,23 +68,59 @@ class SentenceScorer:
     def __init__(self, data: IndexData) -> None:
         self.data = data
         self._sentences: dict[str, list[tuple[int, int]]] = {}
+        self._covered: dict[str, list[tuple[int, int]]] | None = None
+        self._numbers: dict[str, frozenset[int]] = {}
+
+    def mentions_year(self, doc_id: str, year: int) -> bool:
+        """Whether a report is about ``year``: dated in it or naming it."""
+        report = self.data.reports[doc_id]
+        if str(report.meta.get("date") or "").startswith(str(year)):
+            return True
+        return re.search(rf"(?<!\d){year}(?!\d)", report.text) is not None
+
+    def report_numbers(self, doc_id: str) -> frozenset[int]:
+        """Every whole number written in a report ("09" and "9" alike)."""
+        if doc_id not in self._numbers:
+            self._numbers[doc_id] = _whole_numbers(self.data.reports[doc_id].text)
+        return self._numbers[doc_id]
 
     def report_sentences(self, doc_id: str) -> list[tuple[int, int]]:
+        """Sentences of the report's content (the text its chunks cover), never of its boilerplate."""
         if doc_id not in self._sentences:
-            self._sentences[doc_id] = sentences(self.data.reports[doc_id].text)
+            text = self.data.reports[doc_id].text
+            self._sentences[doc_id] = [span for start, end in self._content(doc_id)
+                                       for span in sentences(text, start, end)]
         return self._sentences[doc_id]
+
+    def _content(self, doc_id: str) -> list[tuple[int, int]]:
+        if self._covered is None:
+            self._covered = {}
+            for chunk in self.data.chunks:
+                self._covered.setdefault(chunk.doc_id, []).append((chunk.start, chunk.end))
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(self._covered.get(doc_id, [])):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
 
     def terms(self, q: Question) -> QuestionTerms:
         """Content words of the question in the space its sentences are compared in."""
         folded = q.lang == "vi_nodiac"
         text = q.text + (" " + expand_english(q.text) if q.lang == "en" else "")
-        tokens = [t for t in syllables(text) if t not in QUESTION_WORDS and fold(t) not in QUESTION_WORDS]
+        places = {fold(w) for name in q.provinces for w in syllables(name)}
+        tokens = [t for t in syllables(text) if t not in QUESTION_WORDS and fold(t) not in QUESTION_WORDS
+                  and fold(t) not in places]
         if folded:
             tokens = [fold(t) for t in tokens]
         tokens = list(dict.fromkeys(tokens))
-        weights = self.data.lexical.idf(tokens)
+        keys = [FOLDED_PREFIX + t if folded else t for t in tokens]
+        idf = self.data.lexical.idf(keys)
+        weights = {t: idf[k] for t, k in zip(tokens, keys)}
         focus = tuple(canonical(f) for f in q.focus_terms)
-        return QuestionTerms(tuple(tokens), weights, folded, focus, question_role(q))
+        numbers = _whole_numbers(q.text) - ({q.year} if q.year else set())
+        return QuestionTerms(tuple(tokens), weights, folded, focus, question_role(q), numbers)
 
     def candidates(self, q: Question, hits: list[Hit], year: int | None = None) -> list[Candidate]:
         terms = self.terms(q)
@@ -96,12 +141,14 @@ class SentenceScorer:
         total = sum(terms.weights.values()) or 1.0
         lex = sum(w for t, w in terms.weights.items() if t in words) / total
         quantities = [_shift(x, start) for x in find_numbers(sentence)]
-        fit = _fit(q, terms, sentence, quantities)
+        fit = _fit(q, terms, text, sentence, quantities)
         prior = 1.0 / (1 + rank)
         score = self.WEIGHTS["lex"] * lex + self.WEIGHTS["prior"] * prior + self.WEIGHTS["fit"] * fit
         if year and str(year) in sentence:
             score += 0.05
-        return Candidate(doc_id, start, end, score, lex, fit == 1.0 and lex > 0, rank, quantities)
+        fits = fit == 1.0 and lex > 0 and (not year or self.mentions_year(doc_id, year)) and \
+            terms.numbers <= self.report_numbers(doc_id)
+        return Candidate(doc_id, start, end, score, lex, fits, rank, quantities)
 
 
 def question_role(q: Question) -> Role | None:
@@ -109,6 +156,10 @@ def question_role(q: Question) -> Role | None:
     if q.kind != "who":
         return None
     return asked_role(q.text + (" " + expand_english(q.text) if q.lang == "en" else ""))
+
+
+def _whole_numbers(text: str) -> frozenset[int]:
+    return frozenset(int(d) for d in re.findall(r"(?<![\d.,])\d+(?![\d]|[.,]\d)", text))
 
 
 def _shift(x: Quantity, offset: int) -> Quantity:
@@ -137,7 +188,24 @@ def focus_in(focus: tuple[str, ...], unit: str) -> bool:
     return False
 
 
-def _fit(q: Question, terms: QuestionTerms, sentence: str, quantities: list[Quantity]) -> float:
+def time_answers(q: Question, text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The dates, years and periods in a sentence that can answer a "when" question.
+
+    A document's own date answers only a question about the document, and a period
+    ("2013 – 2023") only a question asking for a period.
+    """
+    about_document = ABOUT_DOCUMENT.search(q.text) is not None and not ABOUT_EVENT.search(q.text)
+    about_period = ABOUT_PERIOD.search(q.text) is not None
+    out = []
+    for x in quantities:
+        if x.kind == "year_range" and about_period:
+            out.append(x)
+        elif x.kind in ("date", "year") and (about_document or not DOCUMENT_DATE.search(text[max(0, x.start - 40):x.start])):
+            out.append(x)
+    return out
+
+
+def _fit(q: Question, terms: QuestionTerms, text: str, sentence: str, quantities: list[Quantity]) -> float:
     """1.0 when the sentence carries the kind of answer asked for, 0.5 partly, 0 not at all.
 
     Only 1.0 lets a sentence be the answer: a count of something else, or an office named
@@ -153,7 +221,7 @@ def _fit(q: Question, terms: QuestionTerms, sentence: str, quantities: list[Quan
     if q.kind == "rate":
         return 1.0 if any(x.kind in ("percent", "ratio") for x in quantities) else 0.0
     if q.kind == "when":
-        return 1.0 if any(x.kind in ("date", "year", "year_range") for x in quantities) else 0.0
+        return 1.0 if time_answers(q, text, quantities) else 0.0
     if q.kind == "who":
         if terms.role:
             return 1.0 if holder_near_role(terms.role, sentence) else 0.0
