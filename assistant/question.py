@@ -457,7 +457,9 @@ def _keep_province(text: str, previous: str, finder: ProvinceFinder) -> str:
     provinces = finder(previous)
     if finder(text) or len(provinces) != 1 or len(_WORD.findall(text)) > SHORT_QUESTION_WORDS:
         return text
-    return _append(text, f"in {provinces[0]}" if detect_lang(text) == "en" else f"ở {provinces[0]}")
+    lang = detect_lang(text)
+    name = fold(provinces[0]) if lang == "vi_nodiac" else provinces[0]
+    return _append(text, f"in {name}" if lang == "en" else ("o " if lang == "vi_nodiac" else "ở ") + name)
 
 
 def resolve_followup(text: str, history: Sequence[str], find_provinces: ProvinceFinder | None = None) -> str:

@@ -150,3 +150,33 @@ def test_cli_errors_are_one_line_with_exit_2(seed_index, args, message):
                           cwd=ROOT, timeout=300)
     assert proc.returncode == 2
     assert message in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("question", [
+    "Hội nghị tổng kết 10 năm ở Kon Tum được tổ chức vào ngày nào?",  # 01/8/2013 dates the programme
+    "Năm 2023 Thanh Hóa tổ chức bao nhiêu buổi tuyên truyền?",  # the Thanh Hóa report is about 2021
+    "Chương trình số 38 được ký ngày nào?",  # no report names a programme 38
+    "Chủ tịch UBND tỉnh Kon Tum là ai?",  # only the vice chairman is named
+    "Giám đốc Công an tỉnh Quảng Nam tên là gì?",  # the office is named, its holder is not
+    "Quảng Nam có bao nhiêu tổ thực hiện mô hình?",  # Quảng Nam counts models, not teams
+])
+def test_look_alike_questions_are_not_answered(seed_assistant, question):
+    reply = ask(seed_assistant, question)
+    assert reply["found"] is False, reply["answer"]
+
+
+def test_a_who_answer_names_the_holder_of_the_asked_office(seed_assistant):
+    reply = ask(seed_assistant, "Phó Chủ tịch UBND tỉnh Kon Tum dự hội nghị tổng kết là ai?")
+    assert reply["found"] and "Y Ngọc" in reply["answer"], reply["answer"]
+    assert_grounded(reply, seed_assistant)
+
+
+def test_a_short_follow_up_keeps_the_conversation_province(seed_assistant):
+    reply = ask(seed_assistant, "Ai đồng chủ trì?", history=["Hội nghị ở Thanh Hóa diễn ra ngày nào?"])
+    assert "Thanh Hóa" in reply["resolved_question"]
+    assert reply["filters"]["province"] == "Thanh Hóa"
+
+
+def test_a_model_question_quotes_the_model_that_matches(seed_assistant):
+    reply = ask(seed_assistant, "Hoà Bình có mô hình nào giúp người lầm lỗi tái hoà nhập cộng đồng?")
+    assert reply["found"] and "Giúp đỡ người lầm lỗi" in reply["answer"], reply["answer"]
