@@ -33,6 +33,10 @@ class LexicalIndex:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._model.get_scores(known), dtype=np.float32)
 
+    def knows(self, token: str) -> bool:
+        """Whether any chunk contains ``token``."""
+        return self.size > 0 and token in self._model.vocab_dict
+
     def idf(self, tokens: list[str]) -> dict[str, float]:
         """Inverse document frequency over chunks, for weighting question words."""
         vocab = self._model.vocab_dict

@@ -26,6 +26,8 @@ QUESTION_WORDS = {
     "report", "reports", "province", "say", "says", "tell", "me", "number", "total", "name", "named",
 }
 COUNT_KINDS = {"count", "money", "vague"}
+UNKNOWN_ENGLISH_WEIGHT = 0.5
+"""An English word the glossary does not translate is only half evidence that a sentence misses it."""
 DOCUMENT_DATE = re.compile(r"\bsố\s*\d[^\s,]*,?\s*(?:ngày\s*)?$", re.IGNORECASE)
 """A date right after a document number ("số 09/CTr-BCA-MTTW ngày 01/8/2013") dates the document."""
 ABOUT_DOCUMENT = re.compile(r"chương trình|chuong trinh|programme|program|\bsố\b|\bso\b|ký|ban hành|ban hanh|"
@@ -117,7 +119,8 @@ class SentenceScorer:
         tokens = list(dict.fromkeys(tokens))
         keys = [FOLDED_PREFIX + t if folded else t for t in tokens]
         idf = self.data.lexical.idf(keys)
-        weights = {t: idf[k] for t, k in zip(tokens, keys)}
+        weights = {t: idf[k] * (UNKNOWN_ENGLISH_WEIGHT if q.lang == "en" and not self.data.lexical.knows(k) else 1.0)
+                   for t, k in zip(tokens, keys)}
         focus = tuple(canonical(f) for f in q.focus_terms)
         numbers = _whole_numbers(q.text) - ({q.year} if q.year else set())
         return QuestionTerms(tuple(tokens), weights, folded, focus, question_role(q), numbers)
