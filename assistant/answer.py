@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -110,33 +110,47 @@ class Assistant:
         q = analyse(resolved)
         filters, absent = self._filters(q, province, year)
         lang = "en" if q.lang == "en" else "vi"
-        t0 = time.perf_counter()
-        search_filters = Filters(province=filters.get("province"), year=filters.get("year") if
-                                 filters.get("year_source") == "option" else None)
-        if absent:
-            search_filters = Filters()
-        retrieval = self.retriever.retrieve(resolved, k=max(k, 8), filters=search_filters,
-                                            expansion=expand_english(resolved) if q.lang == "en" else "")
-        timings.update({f"retrieve_{name}": ms for name, ms in retrieval.timings_ms.items()})
-        timings["retrieve"] = _ms(t0)
-        t0 = time.perf_counter()
-        candidates = self.scorer.candidates(q, retrieval.hits, year=filters.get("year"))
-        fitting = [c for c in candidates if c.fits]
-        best = fitting[0] if fitting else None
-        found = best is not None and not absent and best.score >= self.threshold
-        claims: list[Claim] = compose_claims(q, fitting, self.data) if found else []
-        if found and not verify_claims(claims, self.data):
-            found, claims = False, []
-        citations = self._citations(claims)
-        if found:
-            text = render_claims(claims, lang, self.data)
+        search_year = filters.get("year") if filters.get("year_source") == "option" else None
+        compared = [p for p in q.provinces if p in self.provinces] if not province and len(q.provinces) > 1 else []
+        if len(compared) > 1:
+            filters.update(provinces=compared, source="question")
+            scopes = [Filters(province=p, year=search_year) for p in compared]
         else:
-            text = self._not_found_text(lang, absent)
-        related = [] if found else self._related(candidates[:3])
-        timings["answer"] = _ms(t0)
+            scopes = [Filters() if absent else Filters(province=filters.get("province"), year=search_year)]
+        claims: list[Claim] = []
+        candidates: list[Candidate] = []
+        for scope in scopes:
+            found_here, seen = self._answer_in(q, resolved, scope, max(k, 8), filters.get("year"), timings)
+            candidates += seen
+            if found_here and not absent:
+                claims += found_here if len(scopes) == 1 else found_here[:1]
+        t0 = time.perf_counter()
+        claims = [replace(c, n=i + 1) for i, c in enumerate(claims)] if len(scopes) > 1 else claims
+        found = bool(claims) and verify_claims(claims, self.data)
+        claims = claims if found else []
+        text = render_claims(claims, lang, self.data) if found else self._not_found_text(lang, absent)
+        related = [] if found else self._related(sorted(candidates, key=lambda c: -c.score)[:3])
+        timings["answer"] = timings.get("answer", 0.0) + _ms(t0)
         timings["total"] = _ms(started)
-        return Answer(question=question, answer=text, found=found, citations=citations, timings_ms=timings,
-                      resolved_question=resolved, lang=q.lang, kind=q.kind, filters=filters, related=related)
+        return Answer(question=question, answer=text, found=found, citations=self._citations(claims),
+                      timings_ms=timings, resolved_question=resolved, lang=q.lang, kind=q.kind, filters=filters,
+                      related=related)
+
+    def _answer_in(self, q: Question, resolved: str, scope: Filters, k: int, year: int | None,
+                   timings: dict[str, float]) -> tuple[list[Claim], list[Candidate]]:
+        """The claims answering ``q`` from the reports in ``scope`` (none when nothing fits well enough)."""
+        t0 = time.perf_counter()
+        retrieval = self.retriever.retrieve(resolved, k=k, filters=scope,
+                                            expansion=expand_english(resolved) if q.lang == "en" else "")
+        for name, ms in retrieval.timings_ms.items():
+            timings[f"retrieve_{name}"] = timings.get(f"retrieve_{name}", 0.0) + ms
+        timings["retrieve"] = timings.get("retrieve", 0.0) + _ms(t0)
+        t0 = time.perf_counter()
+        candidates = self.scorer.candidates(q, retrieval.hits, year=year)
+        fitting = [c for c in candidates if c.fits]
+        claims = compose_claims(q, fitting, self.data) if fitting and fitting[0].score >= self.threshold else []
+        timings["answer"] = timings.get("answer", 0.0) + _ms(t0)
+        return claims, candidates
 
     def _filters(self, q: Question, province: str | None, year: int | None) -> tuple[dict, str | None]:
         """Province and year restrictions, from the options or else from the question.

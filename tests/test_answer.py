@@ -180,3 +180,12 @@ def test_a_short_follow_up_keeps_the_conversation_province(seed_assistant):
 def test_a_model_question_quotes_the_model_that_matches(seed_assistant):
     reply = ask(seed_assistant, "Hoà Bình có mô hình nào giúp người lầm lỗi tái hoà nhập cộng đồng?")
     assert reply["found"] and "Giúp đỡ người lầm lỗi" in reply["answer"], reply["answer"]
+
+
+def test_a_comparison_answers_each_named_province_with_its_own_citation(seed_assistant):
+    reply = ask(seed_assistant, "Compare the number of models maintained in Kon Tum and in Quang Nam.")
+    assert reply["found"] and reply["filters"]["provinces"] == ["Kon Tum", "Quảng Nam"]
+    lines = reply["answer"].splitlines()
+    assert len(lines) == 2 and "2.250" in lines[0] and "1.000" in lines[1]
+    assert [c["province"] for c in reply["citations"]] == ["Kon Tum", "Quảng Nam"]
+    assert_grounded(reply, seed_assistant)
