@@ -29,6 +29,10 @@ def _parser() -> argparse.ArgumentParser:
     index.add_argument("--index", type=Path, default=None, help="index folder (default: index/)")
     index.add_argument("--model", default=None, help="sentence-transformers model name or folder")
     index.add_argument("--rebuild", action="store_true", help="re-embed every report from scratch")
+    index.add_argument("--max-size-mb", type=float, default=None,
+                       help="skip report files larger than this (default 50, or ASSISTANT_MAX_SIZE_MB)")
+    index.add_argument("--max-pages", type=int, default=None,
+                       help="skip PDFs with more pages than this (default 500, or ASSISTANT_MAX_PAGES)")
 
     ask = sub.add_parser("ask", help="answer one question with cited passages")
     ask.add_argument("question")
@@ -60,9 +64,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def _cmd_index(args: argparse.Namespace) -> int:
     from assistant.indexer import build_index, progress_wanted
+    from assistant.readers import Limits, ReportError
 
+    try:
+        limits = Limits().with_options(max_size_mb=args.max_size_mb, max_pages=args.max_pages)
+    except ReportError as exc:
+        raise UsageError(str(exc)) from None
     summary = build_index(args.corpus or config.corpus_dir(), args.index or config.index_dir(),
-                          model=args.model, rebuild=args.rebuild, progress=progress_wanted())
+                          model=args.model, rebuild=args.rebuild, limits=limits, progress=progress_wanted())
     for reason in summary.skipped:
         print(f"skipped: {reason}", file=sys.stderr)
     print(summary.line())

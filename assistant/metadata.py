@@ -3,8 +3,10 @@
 Crawled pages carry site chrome ("DetailController", "357 lượt xem", "Tin liên quan" and
 everything after it), a crawl month glued to the first line (" date 2023-05"), categories,
 publication stamps, source tags and bylines; official reports carry an issuing body, a
-document number and a place-and-date line. ``content_spans`` keeps the rest, line by line;
-``extract_metadata`` reads the metadata, and what a sidecar or the format declares wins.
+document number and a place-and-date line ("Bắc Giang, ngày 20 tháng 12 năm 2023": ``place``,
+``date`` in ISO, and the province of the place when the issuer does not name one).
+``content_spans`` keeps the rest, line by line; ``extract_metadata`` reads the metadata, and
+what a sidecar or the format declares wins.
 
 The date trap: a date in the body ("chương trình … ngày 01/8/2013") is not the report's.
 Only an official date line, a dateline opening the lead ("Chiều 29/3/2022,"), a publication
@@ -20,7 +22,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant.places import find_place_mentions, infer_province, merged_province, standard_province
+from assistant.places import (
+    district_province,
+    find_place_mentions,
+    infer_province,
+    merged_province,
+    standard_province,
+)
 from assistant.text import retone, sentences
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -75,6 +83,7 @@ class ReportMeta:
     category: str | None = None
     issuer: str | None = None
     doc_number: str | None = None
+    place: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -93,6 +102,7 @@ class _Page:
     issuer: str | None = None
     doc_number: str | None = None
     official_date: str | None = None
+    place: str | None = None
 
 
 def _iso(year: int, month: int | None, day: int | None = None) -> str | None:
@@ -153,12 +163,14 @@ def _header(text: str, lines: list[tuple[int, int]], page: _Page) -> int:
                 page.doc_number = re.sub(r"\s+", "", m[1])
             elif kind == "place_date":
                 page.official_date = _iso(int(m[4]), int(m[3]) if m[3] else None, int(m[2]) if m[2] else None)
+                page.place = " ".join(m[1].split()).strip(" .-–")
         issuer = issuer or next((c for c, k in zip(cells, kinds) if k == "body"), None)
         official |= bool(found)
         taken += 1
         if "doc_type" in kinds:
             break
     if not official:
+        page.doc_number = page.official_date = page.place = None
         return 0
     page.issuer = issuer
     return taken
@@ -311,15 +323,31 @@ def extract_metadata(text: str, *, declared: Mapping[str, str] | None = None) ->
     return ReportMeta(title=title, title_derived=derived, date=when, province=province,
                       merged_province=merged_province(province) if province else None, source_site=site,
                       author=declared.get("author") or page.author, category=page.category, issuer=page.issuer,
-                      doc_number=page.doc_number)
+                      doc_number=page.doc_number, place=page.place)
+
+
+NATIONAL_ISSUER = re.compile(r"^(?:BỘ\b|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|VĂN PHÒNG CHÍNH PHỦ|TỔNG CỤC|CỤC\b)|TRUNG ƯƠNG",
+                             re.IGNORECASE)
+"""A body of the central state: the place it signs in (Hà Nội) is not the report's province."""
+
+
+def place_province(place: str) -> str | None:
+    """The province of an official date line's place: "Bắc Giang", "TP. Hồ Chí Minh", "Lục Ngạn", "Đà Lạt"."""
+    if mentions := find_place_mentions(place):
+        return mentions[0].province
+    return standard_province(place) or district_province(place)
 
 
 def _province(text: str, page: _Page, declared: str | None, site: str | None) -> str | None:
-    """Declared, else the issuing body's province, else a vote over the content and the site."""
+    """Declared, else the issuing body's province, else the place the report was signed in (unless a
+    central body signed it), else a vote over the content and the site."""
     if declared:
         return standard_province(declared) or declared
     if page.issuer and (mentions := find_place_mentions(page.issuer)):
         return mentions[0].province
+    if page.place and not (page.issuer and NATIONAL_ISSUER.search(page.issuer)) \
+            and (province := place_province(page.place)):
+        return province
     return infer_province("\n".join(text[a:b] for a, b in page.spans), site)
 
 

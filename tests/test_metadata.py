@@ -120,6 +120,27 @@ def test_official_report_header():
     assert not any(word in p for p in passages for word in ("CỘNG", "Độc lập", "Số:", "BÁO CÁO", "Nơi nhận"))
 
 
+def test_official_header_place_is_metadata():
+    meta = extract_metadata(OFFICIAL)
+    assert meta.place == "Bắc Giang"
+    assert extract_metadata(SEEDS["001"]).place is None  # a news page has no official date line
+
+
+@pytest.mark.parametrize(("issuer", "place", "province"), [
+    ("CÔNG AN HUYỆN LỤC NGẠN", "Lục Ngạn", "Bắc Giang"),  # the issuer names its district
+    ("PHÒNG CẢNH SÁT HÌNH SỰ", "Bắc Giang", "Bắc Giang"),  # the issuer names no place: the place tells
+    ("PHÒNG CẢNH SÁT HÌNH SỰ", "Lục Ngạn", "Bắc Giang"),  # a district town
+    ("PHÒNG CẢNH SÁT HÌNH SỰ", "TP. Hồ Chí Minh", "Hồ Chí Minh"),
+    ("PHÒNG CẢNH SÁT HÌNH SỰ", "Đà Lạt", "Lâm Đồng"),
+    ("BỘ CÔNG AN", "Hà Nội", "Hòa Bình"),  # a central body signs in Hà Nội: the content tells
+])
+def test_province_from_issuer_then_place_then_content(issuer, place, province):
+    text = OFFICIAL.replace("CÔNG AN TỈNH BẮC GIANG", issuer).replace("Bắc Giang, ngày", f"{place}, ngày")
+    meta = extract_metadata(text)
+    assert (meta.issuer, meta.place, meta.province) == (issuer, place, province)
+    assert (meta.doc_number, meta.date) == ("125/BC-CAT", "2023-12-20")
+
+
 def test_official_header_with_a_blank_day_and_a_national_issuer():
     text = ("BỘ CÔNG AN                         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
             "                                   Độc lập – Tự do – Hạnh phúc\n"
@@ -160,7 +181,8 @@ def test_markdown_front_matter_and_heading_marks_are_not_content():
 
 def test_to_dict_has_every_field():
     assert set(ReportMeta().to_dict()) == {"title", "title_derived", "date", "province", "merged_province",
-                                           "source_site", "author", "category", "issuer", "doc_number"}
+                                           "source_site", "author", "category", "issuer", "doc_number",
+                                           "place"}
 
 
 def test_sidecar_overrides_a_seed(tmp_path):

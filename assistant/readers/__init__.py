@@ -10,7 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.readers import docx, html, pdf, plain
-from assistant.readers.base import DESCRIPTION, Extracted, Kind, Limits, ReportError, first_line, sniff
+from assistant.readers.base import (
+    DESCRIPTION,
+    ENV_MAX_PAGES,
+    ENV_MAX_SIZE_MB,
+    MB,
+    Extracted,
+    Kind,
+    Limits,
+    ReportError,
+    first_line,
+    sniff,
+)
 
 READERS = {
     ".txt": plain.read_text,
@@ -32,8 +43,16 @@ _ACCEPTED: dict[str, set[Kind | None]] = {
 """What each suffix's bytes may look like (``sniff``); anything else is a mislabelled file."""
 
 
+def _size(n: int) -> str:
+    return f"{n / MB:.1f} MB" if n >= MB / 10 else f"{n} bytes"
+
+
 def supported_suffixes() -> list[str]:
     return sorted(READERS)
+
+
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+"""The stream a password-protected .docx/.xlsx keeps its encrypted ZIP in, inside an OLE container."""
 
 
 def _check_kind(data: bytes, path: Path) -> None:
@@ -41,6 +60,9 @@ def _check_kind(data: bytes, path: Path) -> None:
     kind = sniff(data)
     if kind in _ACCEPTED.get(suffix, {kind}):
         return
+    if kind == "ole" and _ENCRYPTED_PACKAGE in data:
+        raise ReportError(f"{path.name}: encrypted (password-protected) Office document, skipped; "
+                          f"save it without a password")
     what, right = DESCRIPTION[kind] if kind else ("not a document format we read", "")
     hint = f"; rename it to {right}" if right and right in READERS and right != suffix else ""
     raise ReportError(f"{path.name}: named {suffix} but the content is {what}{hint}")
@@ -58,7 +80,8 @@ def read_report(path: Path, limits: Limits | None = None) -> Extracted:
         if size == 0:
             raise ReportError(f"{path.name}: empty file")
         if size > limits.max_bytes:
-            raise ReportError(f"{path.name}: {size} bytes is over the {limits.max_bytes}-byte limit")
+            raise ReportError(f"{path.name}: {_size(size)} is over the {_size(limits.max_bytes)} size limit "
+                              f"(raise it with --max-size-mb or {ENV_MAX_SIZE_MB})")
         data = path.read_bytes()
         _check_kind(data, path)
         extracted = reader(data, path, limits)
@@ -80,4 +103,5 @@ def read_report(path: Path, limits: Limits | None = None) -> Extracted:
     return extracted
 
 
-__all__ = ["Extracted", "Limits", "ReportError", "read_report", "supported_suffixes"]
+__all__ = ["ENV_MAX_PAGES", "ENV_MAX_SIZE_MB", "Extracted", "Limits", "ReportError", "read_report",
+           "supported_suffixes"]

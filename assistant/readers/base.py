@@ -1,9 +1,10 @@
 """The values every reader returns, the one error they raise, and helpers they share."""
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from assistant.errors import UserFacingError
@@ -13,18 +14,68 @@ class ReportError(UserFacingError, ValueError):
     """A report that cannot be indexed; the message is one line and names the file."""
 
 
+MB = 1024 * 1024
+ENV_MAX_SIZE_MB = "ASSISTANT_MAX_SIZE_MB"
+ENV_MAX_PAGES = "ASSISTANT_MAX_PAGES"
+DEFAULT_MAX_SIZE_MB = 50
+DEFAULT_MAX_PAGES = 500
+
+
+def _env_limit(name: str, default: float) -> float:
+    """A positive number from the environment variable ``name``, else ``default``."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ReportError(f"{name}={raw!r} is not a number") from None
+    if not value > 0 or value == float("inf"):
+        raise ReportError(f"{name}={raw!r} must be a positive number")
+    return value
+
+
+def _default_max_bytes() -> int:
+    return int(_env_limit(ENV_MAX_SIZE_MB, DEFAULT_MAX_SIZE_MB) * MB)
+
+
+def _default_max_pages() -> int:
+    return max(1, int(_env_limit(ENV_MAX_PAGES, DEFAULT_MAX_PAGES)))
+
+
 @dataclass(frozen=True)
 class Limits:
     """Input limits, so a huge or hostile file cannot stall a build.
 
-    ``max_unpacked_bytes`` bounds what a DOCX (a ZIP archive) may expand to, ``max_chars`` the
-    text any report may yield; both are refused with a ``ReportError``, never truncated.
+    ``max_bytes`` bounds a file's size (default 50 MB, or ``ASSISTANT_MAX_SIZE_MB``), ``max_pages``
+    a PDF's pages (default 500, or ``ASSISTANT_MAX_PAGES``); ``python -m assistant index`` takes
+    ``--max-size-mb`` and ``--max-pages`` (see ``with_options``). ``max_unpacked_bytes`` bounds what
+    a DOCX (a ZIP archive) may expand to, ``max_chars`` the text any report may yield. A report over
+    any limit is refused with a ``ReportError`` (skipped by the build), never truncated.
     """
 
-    max_bytes: int = 50 * 1024 * 1024
-    max_pages: int = 500
-    max_unpacked_bytes: int = 200 * 1024 * 1024
+    max_bytes: int = field(default_factory=_default_max_bytes)
+    max_pages: int = field(default_factory=_default_max_pages)
+    max_unpacked_bytes: int = 200 * MB
     max_chars: int = 5_000_000
+
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_pages", "max_unpacked_bytes", "max_chars"):
+            if getattr(self, name) < 1:
+                raise ReportError(f"limit {name} must be at least 1, got {getattr(self, name)}")
+
+    def with_options(self, *, max_size_mb: float | None = None, max_pages: int | None = None) -> Limits:
+        """These limits with a size (in MB) and a page count from the command line, where given."""
+        changes: dict[str, int] = {}
+        if max_size_mb is not None:
+            if not max_size_mb > 0 or max_size_mb == float("inf"):
+                raise ReportError(f"--max-size-mb must be a positive number, got {max_size_mb}")
+            changes["max_bytes"] = int(max_size_mb * MB)
+        if max_pages is not None:
+            if max_pages < 1:
+                raise ReportError(f"--max-pages must be at least 1, got {max_pages}")
+            changes["max_pages"] = max_pages
+        return replace(self, **changes)
 
 
 @dataclass(frozen=True)
@@ -104,14 +155,64 @@ def tidy(line: str) -> str:
     return unicodedata.normalize("NFC", line)
 
 
-def labelled_row(cells: list[tuple[str, str]]) -> str:
-    """A table row as a sentence that keeps its column headers: "Xã: Tân Lập; Số tổ tự quản: 37."
+_SERIAL_HEADERS = {"stt", "tt", "số tt", "số thứ tự", "thứ tự", "no", "no.", "#"}
+_SERIAL_VALUE = re.compile(r"[\dIVXLCivxlc]{1,6}[.)]?|[a-zđ][.)]")
+_GENERIC_KEYS = {"nội dung", "chỉ tiêu", "tiêu chí", "tên", "tên đơn vị", "đơn vị", "địa bàn", "địa phương",
+                 "danh mục", "hạng mục", "mục", "tên mô hình", "họ và tên", "họ tên"}
+_NUMBER_CELL = re.compile(r"[\d.,%\s()+\-–]*\d[\d.,%\s()+\-–]*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
-    ``cells`` are (column header, value) pairs; empty values are left out, a value without a header
-    (or equal to it) stands alone.
+
+def is_number_cell(text: str) -> bool:
+    """A table cell holding only a figure ("37", "1.589", "7,39%", "(12)")."""
+    return bool(_NUMBER_CELL.fullmatch(text))
+
+
+def is_header_row(cells: list[str]) -> bool:
+    """Whether a table's first row names its columns: no cell is a figure other than a year."""
+    return any(cells) and not any(is_number_cell(c) and not _YEAR.fullmatch(c.strip()) for c in cells)
+
+
+def _mid_sentence(name: str) -> str:
+    """A column header as it reads inside a sentence: "Số tổ tự quản" → "số tổ tự quản".
+
+    Only a sentence-case common noun is lowered: a header whose next word is capitalised ("Kon Tum",
+    "Công an Xã") or that is an abbreviation ("ANTQ", "Tổ ANTT") keeps its case.
     """
-    line = "; ".join(f"{name}: {value}" if name and name != value else value for name, value in cells if value)
-    return line if not line or line[-1] in ".!?:;…" else line + "."
+    words = name.split()
+    first = words[0] if words else ""
+    if not (first[:1].isupper() and first[1:].islower()):
+        return name
+    if len(words) > 1 and not words[1][:1].islower():
+        return name
+    return first[:1].lower() + name[1:]
+
+
+def labelled_row(cells: list[tuple[str, str]]) -> str:
+    """A table row as one sentence that keeps its column headers: "Xã Tân Lập: số tổ tự quản là 37."
+
+    ``cells`` are (column header, value) pairs in column order. The first value names the row and
+    takes its header in front ("Xã" + "Tân Lập" → "Xã Tân Lập"; left out when the value already
+    starts with it or the header is generic such as "Nội dung" or "Đơn vị"); each other value
+    follows as "header là value" (a sentence-case header lowered, as inside a sentence, so that
+    "số tổ tự quản là 37" reads as a count of "tổ tự quản"), joined by commas; a value without a
+    header (or equal to it) stands alone. A serial-number column ("STT") is left out. No
+    semicolon: the sentence splitter cuts there, and the row's name must stay in the same sentence
+    as its values.
+    """
+    kept = [(tidy(name), tidy(value)) for name, value in cells if value and value.strip()]
+    kept = [(name, value) for name, value in kept
+            if not (name.casefold() in _SERIAL_HEADERS and _SERIAL_VALUE.fullmatch(value))]
+    if not kept:
+        return ""
+    (key_name, key), rest = kept[0], kept[1:]
+    if key_name and key_name != key and key_name.casefold() not in _GENERIC_KEYS \
+            and not key.casefold().startswith(key_name.casefold()):
+        key = f"{key_name} {key}"
+    values = [f"{_mid_sentence(name)} là {value}" if name and name != value else value for name, value in rest]
+    line = f"{key}: {', '.join(values)}" if values else key
+    line = line.rstrip(";,")
+    return line if line[-1] in ".!?…" else line + "."
 
 
 def first_line(exc: BaseException) -> str:

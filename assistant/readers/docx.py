@@ -8,7 +8,8 @@ Each paragraph is a block; blocks are separated by a blank line and a manual lin
 line break. Tables come in two kinds:
 
 * a **data table** (a header row and rows of values) becomes one line per row that keeps the
-  column headers: "Xã | Số tổ tự quản" / "Tân Lập | 37" → "Xã: Tân Lập; Số tổ tự quản: 37.";
+  column headers, one sentence per row: "Xã | Số tổ tự quản" / "Tân Lập | 37" → "Xã Tân Lập: số
+  tổ tự quản là 37." (see ``labelled_row``);
   a second header row under a merged header cell refines the name ("Kết quả 2023");
 * a **layout table** (the two-column official header "CÔNG AN TỈNH …" / "CỘNG HÒA XÃ HỘI …",
   the signature block, a one-row or one-column box) gives each paragraph of each cell as its own
@@ -35,6 +36,7 @@ from assistant.readers.base import (
     Limits,
     ReportError,
     first_line,
+    is_header_row,
     labelled_row,
     tidy,
 )
@@ -252,7 +254,10 @@ def _table(tbl) -> list[str]:
 def _data_rows(grid: list[list], repeated: list[bool], text_of) -> list[str]:
     header_rows = next((i for i, flag in enumerate(repeated) if not flag), len(repeated))
     header_rows = min(header_rows, len(grid) - 1)
-    if header_rows == 0:
+    # a first row holding a figure ("Tổng số mô hình | 1.589") is data, not column names: with no
+    # header row, each row reads "Tổng số mô hình: 1.589."
+    first_is_header = is_header_row([text_of(cell) for _, cell in _distinct(grid[0])])
+    if header_rows == 0 and first_is_header:
         header_rows = 1
         spans = any(a is b and a is not None for a, b in zip(grid[0], grid[0][1:]))
         if spans and len(grid) > 2 and not any(a is b and a is not None for a, b in zip(grid[1], grid[1][1:])):

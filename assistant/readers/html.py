@@ -2,8 +2,10 @@
 
 The article is found by trafilatura in precision mode (navigation, scripts, styles, related
 articles, comments and footers left out), falling back to its balanced mode when precision finds
-nothing. The headline is the first line, paragraphs are separated by a blank line, and a table's
-rows keep their column headers as in DOCX reports ("Xã: Tân Lập; Số tổ tự quản: 37.").
+nothing; its XML output is walked so that structure survives. The headline is the first line,
+headings, paragraphs, lists and tables are blocks separated by a blank line (a list item or a
+``<br>`` is a line), and a table's rows keep their column headers as in DOCX reports ("Xã Tân
+Lập: số tổ tự quản là 37."); adjacent tables stay apart.
 
 ``meta`` comes only from the page's own elements, never from guesses in the text:
 title from ``og:title`` (else ``<title>`` without the site's name, else the first ``<h1>``), date
@@ -18,7 +20,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.readers.base import Extracted, Limits, ReportError, first_line, labelled_row, tidy
+from assistant.readers.base import (
+    Extracted,
+    Limits,
+    ReportError,
+    first_line,
+    is_header_row,
+    labelled_row,
+    tidy,
+)
 
 _MAX_TREE_SIZE = 200_000  # elements; a page with more is refused rather than parsed for minutes
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{1,40})""", re.IGNORECASE)
@@ -28,7 +38,6 @@ _DATE_META = ("article:published_time", "og:published_time", "datepublished", "p
               "date", "article:modified_time")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _VN_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-_TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*")
 _TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ")
 
 
@@ -46,15 +55,15 @@ def read(data: bytes, path: Path, limits: Limits) -> Extracted:
     if sum(1 for _ in tree.iter()) > _MAX_TREE_SIZE:
         raise ReportError(f"{path.name}: a page of more than {_MAX_TREE_SIZE} elements, skipped")
     meta = _meta(tree)
-    article = None
+    blocks: list[str] = []
     for precise in (True, False):
         article = trafilatura.extract(
             markup, favor_precision=precise, include_comments=False, include_tables=True,
             include_images=False, include_links=False, include_formatting=False, deduplicate=False,
-            output_format="txt", with_metadata=False, config=_config())
-        if article and article.strip():
+            output_format="xml", with_metadata=False, config=_config())
+        blocks = _article_blocks(article) if article else []
+        if blocks:
             break
-    blocks = _blocks([line for line in (tidy(x) for x in (article or "").splitlines()) if line])
     if not blocks:
         raise ReportError(f"{path.name}: no article text found in the page")
     title = meta.get("title")
@@ -63,37 +72,73 @@ def read(data: bytes, path: Path, limits: Limits) -> Extracted:
     return Extracted(text="\n\n".join(blocks), meta=meta)
 
 
-def _blocks(lines: list[str]) -> list[str]:
-    """Paragraphs, and each table (trafilatura's "| a | b |" lines) as one block of labelled rows."""
+def _article_blocks(xml: str) -> list[str]:
+    """The blocks of trafilatura's XML article: headings, paragraphs, lists, tables, in order."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True, resolve_entities=False,
+                                                                     no_network=True, huge_tree=False))
+    except etree.XMLSyntaxError:
+        return []
+    if root is None:
+        return []
+    main = root.find("main")
     blocks: list[str] = []
-    i = 0
-    while i < len(lines):
-        if not lines[i].startswith("|"):
-            blocks.append(lines[i])
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and lines[j].startswith("|"):
-            j += 1
-        rows = _table_rows(lines[i:j])
-        if rows:
-            blocks.append("\n".join(rows))
-        i = j
+    for element in (main if main is not None else root):
+        lines = _element_lines(element)
+        if lines:
+            blocks.append("\n".join(lines))
     return blocks
 
 
-def _table_rows(lines: list[str]) -> list[str]:
-    """Rows under a header row keep the column names ("Xã: Tân Lập; Số tổ tự quản: 37.")."""
-    def cells(line: str) -> list[str]:
-        return [tidy(c) for c in line.strip().strip("|").split("|")]
+def _element_lines(element) -> list[str]:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag == "table":
+        return _table_lines(element)
+    if tag == "list":
+        return [line for item in element.iter("item") for line in _own_lines(item)]
+    return _own_lines(element)
 
-    header = len(lines) > 2 and bool(_TABLE_RULE.fullmatch(lines[1]))
-    rows = [cells(line) for line in lines if not _TABLE_RULE.fullmatch(line)]
-    if not header:
-        return [" | ".join(c for c in row if c) for row in rows if any(row)]
-    names = rows[0]
+
+def _own_lines(element) -> list[str]:
+    """An element's text with line breaks (``<lb/>``) kept, nested lists and tables left to their own."""
+    parts: list[str] = []
+
+    def walk(node, top: bool) -> None:
+        if not top and node.tag in ("list", "table", "item"):
+            return
+        if node.tag == "lb":
+            parts.append("\n")
+        elif node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child, False)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element, True)
+    return [line for line in (tidy(x) for x in "".join(parts).split("\n")) if line]
+
+
+def _table_lines(table) -> list[str]:
+    """One line per row that keeps the column names ("Xã Tân Lập: số tổ tự quản là 37.").
+
+    The first row names the columns when its cells are header cells (``<th>``) or, failing that,
+    hold no figure other than a year; otherwise every row reads "label: values".
+    """
+    rows = [[" ".join(_own_lines(cell)) for cell in row.iter("cell")] for row in table.iter("row")]
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        return []
+    first = next(table.iter("row"))
+    declared = any(cell.get("role") == "head" for cell in first.iter("cell"))
+    names: list[str] = []
+    if len(rows) > 1 and (declared or is_header_row(rows[0])):
+        names, rows = rows[0], rows[1:]
     out = []
-    for row in rows[1:]:
+    for row in rows:
         line = labelled_row([(names[k] if k < len(names) else "", value) for k, value in enumerate(row)])
         if line:
             out.append(line)

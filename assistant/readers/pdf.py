@@ -5,7 +5,9 @@ boxes this module rebuilds what a reader sees:
 
 * blocks of text side by side on one line, with a wide gap between them, are the two columns of
   an official header ("CÔNG AN TỈNH …" beside "CỘNG HÒA XÃ HỘI …"), which become separate lines,
-  or else the cells of a table row, which stay one line joined by " | " (rows one per line);
+  or else the cells of a table row, one line per row: under a clear header row (every row with
+  its cells under the header's, numbers in them) a row keeps its column names as in DOCX
+  reports ("Xã Tân Lập: số tổ tự quản là 37."), otherwise its cells are joined by " | ";
 * a line continues the previous one's paragraph when it sits right below it (or starts the next
   page), is neither indented, a list item, nor in another font size, and either starts in lower
   case or follows a line that runs to the column's right edge (right up to it when that line
@@ -30,11 +32,15 @@ from pathlib import Path
 
 from assistant.readers.base import (
     DECORATION,
+    ENV_MAX_PAGES,
     OFFICIAL_LAYOUT,
     Extracted,
     Limits,
     ReportError,
     first_line,
+    is_header_row,
+    is_number_cell,
+    labelled_row,
     tidy,
 )
 
@@ -106,7 +112,8 @@ def _read_pages(data: bytes, path: Path, limits: Limits) -> tuple[list[list[_Seg
         if count == 0:
             raise ReportError(f"{path.name}: a PDF without pages")
         if count > limits.max_pages:
-            raise ReportError(f"{path.name}: {count} pages is over the {limits.max_pages}-page limit")
+            raise ReportError(f"{path.name}: {count} pages is over the {limits.max_pages}-page limit "
+                              f"(raise it with --max-pages or {ENV_MAX_PAGES})")
         pages: list[list[_Segment]] = []
         images: list[bool] = []
         for index in range(count):
@@ -182,16 +189,42 @@ def _segments(chars: list[_Char]) -> list[_Segment]:
                 end += 1
         run = lines[start:end]
         header = any(OFFICIAL_LAYOUT.search(b.text) for blocks in run for b in blocks)
-        for blocks in run:
+        names = _column_names(run) if not header else None
+        for k, blocks in enumerate(run):
             if len(blocks) == 1 or header:
                 segments.extend(blocks)
+                continue
+            if names and k > 0:
+                text = labelled_row([(name, b.text) for name, b in zip(names, blocks)])
             else:
-                segments.append(_Segment(
-                    text=" | ".join(b.text for b in blocks), x0=min(b.x0 for b in blocks),
-                    y0=min(b.y0 for b in blocks), x1=max(b.x1 for b in blocks), y1=max(b.y1 for b in blocks),
-                    size=max(b.size for b in blocks), hyphen=False, row=True, turn=blocks[0].turn))
+                text = " | ".join(b.text for b in blocks)
+            segments.append(_Segment(
+                text=text, x0=min(b.x0 for b in blocks),
+                y0=min(b.y0 for b in blocks), x1=max(b.x1 for b in blocks), y1=max(b.y1 for b in blocks),
+                size=max(b.size for b in blocks), hyphen=False, row=True, turn=blocks[0].turn))
         start = end
     return segments
+
+
+def _column_names(run: list[list[_Segment]]) -> list[str] | None:
+    """The header row's cells when ``run`` (lines of blocks side by side) is a table under a header row.
+
+    It is one when every line has the same number of cells, each cell under the header cell of its
+    column, the header cells are short labels, and at least half the rows hold a number cell; its
+    rows then keep the column names ("Tân Lập | 37" → "Xã Tân Lập: số tổ tự quản là 37."). Anything
+    less certain (an empty cell, text in two columns) stays cells joined by " | ".
+    """
+    if len(run) < 2 or len({len(blocks) for blocks in run}) != 1:
+        return None
+    head, rows = run[0], run[1:]
+    if not is_header_row([b.text for b in head]) or any(len(b.text.split()) > 8 or b.text[-1:] in ".,;:"
+                                                         for b in head):
+        return None
+    if not all(_overlaps(a, b) for blocks in rows for a, b in zip(head, blocks)):
+        return None
+    if 2 * sum(any(is_number_cell(b.text) for b in blocks) for blocks in rows) < len(rows):
+        return None
+    return [b.text for b in head]
 
 
 def _split(line: list[_Char], starts_new) -> list[list[_Char]]:

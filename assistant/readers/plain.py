@@ -10,7 +10,7 @@ import yaml
 
 from assistant.readers.base import Extracted, Limits, ReportError
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _META_KEYS = ("title", "date", "author", "province", "source")
 
 
