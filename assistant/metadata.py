@@ -57,7 +57,8 @@ FOOTER = re.compile(r"[•·*\s-]*(?:(?:Tin liên quan|Thăm dò ý kiến|Tin c
 SOURCE_TAG = re.compile(r"\(([^\W_][^()\s]{1,60})\)\s*[–—-]\s*")
 END_MARK = re.compile(r"\./\.$")
 MD_HEADING = re.compile(r"#{1,6}[ \t]+")
-DATELINE = re.compile(r"(?:(?:(?:Sáng|Chiều|Trưa|Tối|Đêm)(?:\s+(?:nay|qua))?|Hôm\s+(?:nay|qua)|Ngày)\s+(?:ngày\s+)?"
+DATELINE = re.compile(r"(?:[^\W\d_][^,\d\n]{0,40},\s*)?"  # an optional place: "Cà Mau, ngày 15/12/2024"
+                      r"(?:(?:(?:Sáng|Chiều|Trưa|Tối|Đêm)(?:\s+(?:nay|qua))?|Hôm\s+(?:nay|qua)|[Nn]gày)\s+(?:ngày\s+)?"
                       r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?|(\d{1,2})/(\d{1,2})/(\d{4}))(?!\d)"
                       r"\s*(?:\([^)]*\))?\s*[,:–-]?\s*")
 

@@ -162,6 +162,11 @@ def test_a_dateline_without_year_takes_it_from_the_crawl_month():
     assert extract_metadata("Tiêu đề\n\nChiều 5/3, hội nghị diễn ra tại tỉnh Gia Lai.").date is None
 
 
+def test_a_dateline_may_open_with_the_place():
+    text = "Sơ kết phong trào năm 2024\n\nCà Mau, ngày 15/12/2024. Toàn tỉnh duy trì 321 mô hình tự quản."
+    assert extract_metadata(text).date == "2024-12-15"
+
+
 def test_declared_metadata_overrides_inference():
     declared = {"title": "Báo cáo Kon Tum", "date": "1/6/2023", "author": "Ban biên tập", "province": "quang ngai",
                 "source": "https://www.baokontum.vn/bai-viet"}

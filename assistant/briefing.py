@@ -1,0 +1,66 @@
+"""Briefing material for trainers: collected answers exported with their quoted, cited passages.
+
+A briefing item is an answer as ``Answer.to_json()`` gives it, so what a trainer exports is
+exactly what the assistant showed: each fact, then for each citation the quoted passage with
+the report's title, province, date and file name.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.shared import Pt
+
+LABELS = {
+    "vi": {"title": "Tài liệu tóm tắt", "question": "Câu hỏi", "source": "Nguồn", "page": "trang",
+           "untitled": "(không có tiêu đề)"},
+    "en": {"title": "Briefing", "question": "Question", "source": "Source", "page": "page",
+           "untitled": "(untitled)"},
+}
+
+
+def source_line(citation: dict, lang: str = "vi") -> str:
+    """``[n] title — province, date — file (page p)``: where a quoted passage comes from."""
+    words = LABELS[lang]
+    place = ", ".join(str(x) for x in (citation.get("province"), citation.get("date")) if x)
+    parts = [f"[{citation['n']}] {citation.get('title') or words['untitled']}", place, citation["source"]]
+    if citation.get("page"):
+        parts[-1] += f" ({words['page']} {citation['page']})"
+    return " — ".join(p for p in parts if p)
+
+
+def to_markdown(items: list[dict], lang: str = "vi") -> str:
+    words = LABELS[lang]
+    lines = [f"# {words['title']}", ""]
+    for i, item in enumerate(items, 1):
+        first, *rest = item["answer"].splitlines()
+        lines += [f"## {i}. {first}", "", f"*{words['question']}:* {item['question']}", ""]
+        lines += [*(line for line in rest if line.strip()), ""] if any(line.strip() for line in rest) else []
+        for citation in item["citations"]:
+            lines += [f"> {citation['text']}", ">", f"> — {source_line(citation, lang)}", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_docx(items: list[dict], path: Path, lang: str = "vi") -> Path:
+    """Write the briefing as a Word document (opens in Word and LibreOffice alike)."""
+    words = LABELS[lang]
+    document = Document()
+    document.core_properties.title = words["title"]
+    document.add_heading(words["title"], level=0)
+    for i, item in enumerate(items, 1):
+        first, *rest = item["answer"].splitlines()
+        document.add_heading(f"{i}. {first}", level=1)
+        question = document.add_paragraph()
+        question.add_run(f"{words['question']}: ").bold = True
+        question.add_run(item["question"])
+        for line in rest:
+            if line.strip():
+                document.add_paragraph(line)
+        for citation in item["citations"]:
+            document.add_paragraph(citation["text"], style="Intense Quote")
+            source = document.add_paragraph()
+            run = source.add_run(f"{words['source']}: {source_line(citation, lang)}")
+            run.italic = True
+            run.font.size = Pt(9)
+    document.save(str(path))
+    return path

@@ -1,0 +1,116 @@
+"""What the interface asks of the library: answers, the report list, uploads, deletes, evals.
+
+The UI never opens a model or an index file itself; it goes through ``assistant``'s public
+functions here. ``get_assistant`` reloads when the index's manifest changes, so the chat uses
+an index updated by an upload without a restart.
+"""
+from __future__ import annotations
+
+import json
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from assistant.answer import Answer, get_assistant
+from assistant.evaluate import assistant_ask, load_items, report, run, table
+from assistant.indexer import BuildSummary, build_index
+from assistant.readers import Limits, ReportError
+from assistant.uploads import add_report, remove_report
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class UploadResult:
+    added: list[str]
+    refused: list[str]
+    summary: BuildSummary | None
+
+
+class Backend:
+    def __init__(self, index: Path, corpus: Path, qa: Path = Path("evals/qa.jsonl"),
+                 limits: Limits | None = None) -> None:
+        self.index = index
+        self.corpus = corpus
+        self.qa = qa
+        self.limits = limits or Limits()
+        self._write = threading.Lock()  # one index update at a time; readers keep the old one meanwhile
+
+    @property
+    def assistant(self):
+        return get_assistant(self.index)
+
+    def ensure_index(self) -> None:
+        """Build the index when there is none yet (first start on a fresh machine)."""
+        if not (self.index / "manifest.json").exists():
+            self.update_index()
+
+    def update_index(self) -> BuildSummary:
+        with self._write:
+            return build_index(self.corpus, self.index, limits=self.limits)
+
+    def ask(self, question: str, history: list[str], province: str | None, year: int | None) -> Answer:
+        return self.assistant.ask(question, history=history, province=province or None, year=year or None)
+
+    def report_text(self, doc_id: str) -> tuple[str | None, str, str]:
+        """Title, file name and extracted text of an indexed report (what citations index into)."""
+        report = self.assistant.data.reports[doc_id]
+        return report.meta.get("title"), report.source, report.text
+
+    def reports(self) -> list[dict]:
+        data = self.assistant.data
+        chunks: dict[str, int] = {}
+        for chunk in data.chunks:
+            chunks[chunk.doc_id] = chunks.get(chunk.doc_id, 0) + 1
+        rows = [{"title": r.meta.get("title") or "", "province": r.meta.get("province") or "",
+                 "date": r.meta.get("date") or "", "source": r.source, "chunks": chunks.get(r.doc_id, 0)}
+                for r in data.reports.values()]
+        return sorted(rows, key=lambda r: r["source"])
+
+    def provinces(self) -> list[str]:
+        return sorted({r["province"] for r in self.reports() if r["province"]})
+
+    def years(self) -> list[int]:
+        return sorted({int(r["date"][:4]) for r in self.reports() if r["date"][:4].isdigit()}, reverse=True)
+
+    def examples(self) -> list[str]:
+        """Example questions about the provinces actually in the index, in Vietnamese and English."""
+        provinces = self.provinces()
+        examples = [f"{p} duy trì bao nhiêu mô hình?" for p in provinces[:3]]
+        examples += [f"How many models did {p} maintain?" for p in provinces[:2]]
+        return examples
+
+    def upload(self, files: list[tuple[Path, str]], progress: Progress) -> UploadResult:
+        """Add each readable report to the corpus, then update the index once.
+
+        A file that cannot be read is refused with its one-line reason and leaves the corpus
+        and the index as they were; the others are still added.
+        """
+        added, refused = [], []
+        for i, (path, name) in enumerate(files):
+            progress(i / (len(files) + 1), name)
+            try:
+                added.append(add_report(self.corpus, path, name, self.limits).relative_to(self.corpus).as_posix())
+            except ReportError as exc:
+                refused.append(str(exc))
+        summary = None
+        if added:
+            progress(len(files) / (len(files) + 1), "index")
+            summary = self.update_index()
+        return UploadResult(added, refused, summary)
+
+    def delete(self, source: str) -> BuildSummary:
+        remove_report(self.corpus, source)
+        return self.update_index()
+
+    def evaluate(self, qa: Path | None, split: str) -> tuple[str, list[dict], Path]:
+        """Run an eval set; return its Markdown metrics table, per-item records and a JSON file."""
+        items = load_items(qa or self.qa, split)
+        results, records = run(items, assistant_ask(self.assistant))
+        summary = report(results)
+        markdown = "\n\n".join([table({"all": summary["metrics"], **summary["by_split"]}), table(summary["by_tag"])])
+        out = Path(tempfile.mkdtemp(prefix="antq-eval-")) / "eval-run.json"
+        out.write_text(json.dumps({**summary, "items": records}, ensure_ascii=False, indent=1), encoding="utf-8")
+        return markdown, records, out
