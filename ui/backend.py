@@ -21,6 +21,10 @@ from assistant.uploads import add_report, remove_report
 
 Progress = Callable[[float, str], None]
 
+EXAMPLES_VI = ["{province} duy trì bao nhiêu mô hình?", "{province} có bao nhiêu tập thể, cá nhân được khen thưởng?",
+               "Ai phát biểu chỉ đạo tại hội nghị của {province}?"]
+EXAMPLES_EN = ["How many models did {province} maintain?", "How many collectives were commended in {province}?"]
+
 
 @dataclass
 class UploadResult:
@@ -75,12 +79,21 @@ class Backend:
     def years(self) -> list[int]:
         return sorted({int(r["date"][:4]) for r in self.reports() if r["date"][:4].isdigit()}, reverse=True)
 
-    def examples(self) -> list[str]:
-        """Example questions about the provinces actually in the index, in Vietnamese and English."""
-        provinces = self.provinces()
-        examples = [f"{p} duy trì bao nhiêu mô hình?" for p in provinces[:3]]
-        examples += [f"How many models did {p} maintain?" for p in provinces[:2]]
-        return examples
+    def examples(self, per_language: int = 3) -> list[str]:
+        """Example questions about the indexed provinces, kept only when the reports answer them."""
+        chosen: list[str] = []
+        for templates in (EXAMPLES_VI, EXAMPLES_EN):
+            found = 0
+            for i, province in enumerate(self.provinces()):
+                for template in templates[i % len(templates):] + templates[:i % len(templates)]:
+                    question = template.format(province=province)
+                    if self.ask(question, [], None, None).found:
+                        chosen.append(question)
+                        found += 1
+                        break
+                if found == per_language:
+                    break
+        return chosen
 
     def upload(self, files: list[tuple[Path, str]], progress: Progress) -> UploadResult:
         """Add each readable report to the corpus, then update the index once.
