@@ -19,6 +19,20 @@ LABELS = {
 }
 
 
+def reordered(items: list[dict], index: int, step: int | None) -> tuple[list[dict], int | None]:
+    """``items`` with item ``index`` moved ``step`` places (clamped), or removed when ``step`` is None.
+
+    Also returns where the selection goes, so the trainer can keep moving the same item.
+    """
+    items = list(items)
+    item = items.pop(index)
+    if step is None:
+        return items, min(index, len(items) - 1) if items else None
+    target = min(max(index + step, 0), len(items))
+    items.insert(target, item)
+    return items, target
+
+
 def source_line(citation: dict, lang: str = "vi") -> str:
     """``[n] title — province, date — file (page p)``: where a quoted passage comes from."""
     words = LABELS[lang]

@@ -8,9 +8,17 @@ import pypdfium2
 import pytest
 from docx import Document
 
-from assistant.briefing import source_line, to_markdown, write_docx
+from assistant.briefing import reordered, source_line, to_markdown, write_docx
 
-pytestmark = pytest.mark.slow
+
+@pytest.mark.parametrize("index, step, expected, selected", [
+    (1, -1, "bac", 0), (0, -1, "abc", 0), (1, 1, "acb", 2), (2, 1, "abc", 2), (1, None, "ac", 1),
+    (2, None, "ab", 1),
+])
+def test_reordering_moves_within_bounds_and_follows_the_item(index, step, expected, selected):
+    items, where = reordered([{"k": c} for c in "abc"], index, step)
+    assert "".join(i["k"] for i in items) == expected and where == selected
+    assert reordered([{"k": "a"}], 0, None) == ([], None)
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +27,7 @@ def items(seed_assistant) -> list[dict]:
     return [seed_assistant.ask(q).to_json() for q in questions]
 
 
+@pytest.mark.slow
 def test_markdown_has_each_fact_with_its_quoted_passage_and_source(items):
     md = to_markdown(items, "vi")
     assert md.startswith("# Tài liệu tóm tắt")
@@ -29,6 +38,7 @@ def test_markdown_has_each_fact_with_its_quoted_passage_and_source(items):
             assert c["province"] in source_line(c) and c["source"] in source_line(c)
 
 
+@pytest.mark.slow
 def test_docx_keeps_facts_quotes_and_sources(items, tmp_path):
     path = write_docx(items, tmp_path / "b.docx", "en")
     text = "\n".join(p.text for p in Document(str(path)).paragraphs)
@@ -36,6 +46,7 @@ def test_docx_keeps_facts_quotes_and_sources(items, tmp_path):
     assert all(c["text"] in text for item in items for c in item["citations"])
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (setup-browser.sh)")
 def test_docx_converts_to_pdf_in_libreoffice(items, tmp_path):
     path = write_docx(items, tmp_path / "briefing.docx", "vi")

@@ -113,17 +113,25 @@ def test_not_found_looks_different_and_lists_related_passages(page):
     assert page.locator("#card-0 .card.related").count() == 1
 
 
-def test_briefing_collects_an_answer_and_exports_docx(page, tmp_path):
+def test_briefing_collects_answers_and_exports_docx(page, tmp_path):
     ask(page, "Kon Tum duy trì bao nhiêu mô hình?")
     page.click("#add-briefing")
+    page.locator("#chat .answer").first.click()  # an earlier answer: its sources show, and it is added
+    page.wait_for_function("document.querySelector('#card-0').innerText.includes('Quảng Nam')", timeout=30_000)
+    page.click("#add-briefing")
     page.get_by_role("tab", name="Tài liệu tóm tắt").click()
-    page.wait_for_function("document.querySelector('#briefing-list')?.innerText.includes('2.250')", timeout=30_000)
+    page.wait_for_function("document.querySelector('#briefing-list')?.innerText.includes('1.000')", timeout=30_000)
+    listed = page.locator("#briefing-list").inner_text()
+    assert listed.index("2.250") < listed.index("1.000")
+    page.get_by_role("button", name="Xuống").click()  # the first item (selected) moves down
+    page.wait_for_function("(t => t.indexOf('1.000') < t.indexOf('2.250'))"
+                           "(document.querySelector('#briefing-list').innerText)", timeout=30_000)
     with page.expect_download() as download:
         page.click("#export-docx")
     saved = tmp_path / "briefing.docx"
     download.value.save_as(saved)
     text = "\n".join(p.text for p in Document(str(saved)).paragraphs)
-    assert "2.250" in text and "Kon Tum" in text
+    assert "2.250" in text and "Kon Tum" in text and "1.000" in text and "Quảng Nam" in text
     page.get_by_role("tab", name="Hỏi đáp").click()
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from assistant.briefing import to_markdown, write_docx
+from assistant.briefing import reordered, to_markdown, write_docx
 from assistant.errors import UserFacingError
 from assistant.readers import supported_suffixes
 from ui import render
@@ -35,10 +35,10 @@ def _chat_messages(turns: list[dict], lang: str) -> list[dict]:
     return messages
 
 
-def _sources(backend: Backend, turns: list[dict], lang: str) -> list:
-    """Outputs for the sources panel: shown citations, heading, hint, card slots, open buttons."""
+def _sources(backend: Backend, turn: dict | None, lang: str) -> list:
+    """Outputs for the sources panel (one turn's): shown citations, heading, hint, cards, open buttons."""
     words = TEXT[lang]
-    answer = turns[-1]["answer"] if turns else None
+    answer = turn["answer"] if turn else None
     related = bool(answer) and not answer["found"]
     shown = (answer["related"] if related else answer["citations"]) if answer else []
     shown = shown[:MAX_CARDS]
@@ -60,7 +60,7 @@ def _sources(backend: Backend, turns: list[dict], lang: str) -> list:
     return [shown, heading, hint, *cards, *buttons]
 
 
-def _briefing_outputs(items: list[dict], lang: str) -> list:
+def _briefing_outputs(items: list[dict], lang: str, selected: int | None = 0) -> list:
     """Outputs for the briefing tab: the list, the item picker and both downloads."""
     choices = [(f'{i + 1}. {item["answer"].splitlines()[0][:80]}', i) for i, item in enumerate(items)]
     if not items:
@@ -70,7 +70,7 @@ def _briefing_outputs(items: list[dict], lang: str) -> list:
     md = folder / "briefing.md"
     md.write_text(to_markdown(items, lang), encoding="utf-8")
     docx = write_docx(items, folder / "briefing.docx", lang)
-    return [render.briefing_list(items, lang), gr.update(choices=choices, value=0),
+    return [render.briefing_list(items, lang), gr.update(choices=choices, value=selected),
             gr.update(value=str(md), interactive=True), gr.update(value=str(docx), interactive=True)]
 
 
@@ -83,6 +83,7 @@ def build_app(backend: Backend, lang: str = "vi") -> gr.Blocks:
     with gr.Blocks(title=words["title"], analytics_enabled=False) as app:
         ui_lang = gr.State(lang)
         turns = gr.State([])
+        current = gr.State(None)  # the turn whose sources are shown and which "add to briefing" takes
         shown = gr.State([])
         briefing = gr.State([])
 
@@ -172,17 +173,26 @@ def build_app(backend: Backend, lang: str = "vi") -> gr.Blocks:
                 raise gr.Error(str(exc)) from None
             turns_ = [*turns_, {"question": text.strip(), "resolved": answer.resolved_question,
                                 "answer": answer.to_json()}]
-            return ["", turns_, _chat_messages(turns_, lang_), *_sources(backend, turns_, lang_)]
+            return ["", turns_, len(turns_) - 1, _chat_messages(turns_, lang_),
+                    *_sources(backend, turns_[-1], lang_)]
 
-        ask_outputs = [question, turns, chatbot, *source_outputs]
+        ask_outputs = [question, turns, current, chatbot, *source_outputs]
         for trigger in (send.click, question.submit):
             trigger(on_ask, [question, turns, province, year, ui_lang], ask_outputs, api_visibility="private")
 
         def on_clear(lang_: str):
-            return [[], [], *_sources(backend, [], lang_), "", gr.update(open=False)]
+            return [[], None, [], *_sources(backend, None, lang_), "", gr.update(open=False)]
 
-        clear.click(on_clear, [ui_lang], [turns, chatbot, *source_outputs, viewer, viewer_box],
+        clear.click(on_clear, [ui_lang], [turns, current, chatbot, *source_outputs, viewer, viewer_box],
                     api_visibility="private")
+
+        def on_select(turns_: list[dict], lang_: str, evt: gr.SelectData):
+            """Clicking an earlier turn shows its sources and makes it the one to add to the briefing."""
+            index = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+            turn = min(int(index) // 2, len(turns_) - 1)
+            return [turn, *_sources(backend, turns_[turn], lang_)]
+
+        chatbot.select(on_select, [turns, ui_lang], [current, *source_outputs], api_visibility="private")
 
         def on_open(i: int, shown_: list[dict], lang_: str):
             citation = shown_[i]
@@ -197,34 +207,25 @@ def build_app(backend: Backend, lang: str = "vi") -> gr.Blocks:
             button.click(partial(on_open, i), [shown, ui_lang], [viewer, viewer_box], api_visibility="private") \
                 .then(None, js=render.SCROLL_TO_CITED)
 
-        def on_add(turns_: list[dict], items: list[dict], lang_: str):
-            if not turns_:
+        def on_add(turns_: list[dict], turn: int | None, items: list[dict], lang_: str):
+            if not turns_ or turn is None:
                 raise gr.Error(TEXT[lang_]["briefing_nothing"])
-            answer = turns_[-1]["answer"]
+            answer = turns_[turn]["answer"]
             if not answer["found"]:
                 raise gr.Error(TEXT[lang_]["briefing_not_found"])
             items = [*items, answer]
             gr.Info(TEXT[lang_]["briefing_added"])
             return [items, *_briefing_outputs(items, lang_)]
 
-        add_brief.click(on_add, [turns, briefing, ui_lang], [briefing, *briefing_outputs], api_visibility="private")
+        add_brief.click(on_add, [turns, current, briefing, ui_lang], [briefing, *briefing_outputs], api_visibility="private")
 
-        def on_move(step: int, items: list[dict], picked: int | None, lang_: str):
+        def on_move(step: int | None, items: list[dict], picked: int | None, lang_: str):
             if picked is None or not items:
                 return [items, *_briefing_outputs(items, lang_)]
-            items = list(items)
-            if step == 0:
-                items.pop(picked)
-                target = min(picked, len(items) - 1)
-            else:
-                target = min(max(picked + step, 0), len(items) - 1)
-                items.insert(target, items.pop(picked))
-            outputs = _briefing_outputs(items, lang_)
-            outputs[1] = gr.update(choices=outputs[1]["choices"], value=target if items else None) \
-                if items else outputs[1]
-            return [items, *outputs]
+            items, selected = reordered(items, picked, step)
+            return [items, *_briefing_outputs(items, lang_, selected)]
 
-        for button, step in ((up, -1), (down, 1), (remove, 0)):
+        for button, step in ((up, -1), (down, 1), (remove, None)):
             button.click(partial(on_move, step), [briefing, item_pick, ui_lang], [briefing, *briefing_outputs],
                          api_visibility="private")
 
@@ -275,7 +276,7 @@ def build_app(backend: Backend, lang: str = "vi") -> gr.Blocks:
         run_eval.click(on_eval, [qa_file, split, ui_lang], [eval_table, failures_view, eval_json],
                        api_visibility="private")
 
-        def on_language(choice: str, turns_: list[dict], items: list[dict]):
+        def on_language(choice: str, turns_: list[dict], turn: int | None, items: list[dict]):
             lang_ = LANGUAGES[choice]
             w = TEXT[lang_]
             return [
@@ -289,11 +290,11 @@ def build_app(backend: Backend, lang: str = "vi") -> gr.Blocks:
                 f'### {w["briefing_items"]}', gr.update(value=w["up"]), gr.update(value=w["down"]),
                 gr.update(value=w["remove"]), gr.update(label=w["export_md"]), gr.update(label=w["export_docx"]),
                 gr.update(value=w["run_eval"]), f'### {w["failures"]}',
-                _chat_messages(turns_, lang_), *_sources(backend, turns_, lang_),
+                _chat_messages(turns_, lang_), *_sources(backend, turns_[turn] if turn is not None else None, lang_),
                 *_briefing_outputs(items, lang_), *refreshed(lang_)[2:],
             ]
 
-        lang_pick.change(on_language, [lang_pick, turns, briefing], [
+        lang_pick.change(on_language, [lang_pick, turns, current, briefing], [
             ui_lang, header, lang_pick, tab_chat, tab_reports, tab_briefing, tab_eval, chatbot, question, send,
             add_brief, clear, viewer_box, reports_heading, upload, upload_button, delete_button, briefing_heading,
             up, down, remove, export_md, export_docx, run_eval, failures_heading, chatbot, *source_outputs,
