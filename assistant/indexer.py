@@ -10,6 +10,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -44,6 +45,31 @@ class BuildSummary:
         return (f"index {state}: {self.reports} reports, {self.chunks} chunks "
                 f"({len(self.added)} added, {len(self.changed)} changed, {len(self.removed)} removed), "
                 f"{len(self.skipped)} skipped, {self.seconds:.2f} s")
+
+
+@dataclass(frozen=True)
+class ModelIdentity:
+    """What the manifest records about the embedding model, known without loading it."""
+
+    model_id: str
+    dim: int
+    prompts: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def pipeline_fingerprint() -> str:
+    """A hash of the code that turns a file into text, metadata, chunks and BM25 tokens.
+
+    An index read with other code holds other texts and offsets, so a changed reader or
+    metadata rule re-reads every report instead of keeping stale citations.
+    """
+    here = Path(__file__).parent
+    sources = sorted((here / "readers").glob("*.py")) + [here / name for name in (
+        "metadata.py", "chunking.py", "text.py", "places.py", "indexer.py")]
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def chunk_header(meta: dict) -> str:
@@ -137,7 +163,6 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
            limits: Limits, progress: bool, embedder: Embedder | None) -> BuildSummary:
     started = time.perf_counter()
     previous = None if rebuild else _previous_index(index, model, settings)
-    embedder = embedder or load_embedder(model or (previous.manifest.model_id if previous else None))
     summary = BuildSummary()
 
     old_by_source = {r.source: r for r in previous.reports.values()} if previous else {}
@@ -189,9 +214,14 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
 
     to_embed = [(i, c) for i, (_, chunks, vecs) in enumerate(kept) if vecs is None for c in chunks]
     texts = [_embedded_text(kept, i, c) for i, c in to_embed]
+    if texts or previous is None:  # the model loads only when there is something to embed
+        embedder = embedder or load_embedder(model or (previous.manifest.model_id if previous else None))
+        identity = ModelIdentity(embedder.model_id, embedder.dim, dict(embedder.prompts))
+    else:
+        identity = ModelIdentity(previous.manifest.model_id, previous.manifest.dim, previous.manifest.prompts)
     new_vectors = embedder.embed_passages(texts, show_progress=progress) if texts else \
-        np.zeros((0, embedder.dim), dtype=np.float32)
-    data = _assemble(kept, new_vectors, embedder, settings)
+        np.zeros((0, identity.dim), dtype=np.float32)
+    data = _assemble(kept, new_vectors, identity, settings)
     write_index(index, data)
     summary.written = True
     summary.seconds = time.perf_counter() - started
@@ -215,8 +245,8 @@ def _previous_index(index: Path, model: str | None, settings: SplitterSettings) 
     if model and model != manifest.model_id:
         raise StoreError(f"the index at {index} was built with model {manifest.model_id!r}, not {model!r}; "
                          f"rebuild it with `python -m assistant index --rebuild --model {model}`")
-    if manifest.splitter != settings.to_dict():
-        return None  # other chunk settings: every report is re-chunked and re-embedded
+    if manifest.splitter != settings.to_dict() or manifest.pipeline != pipeline_fingerprint():
+        return None  # other chunk settings or extraction code: every report is read and embedded again
     try:
         return load_index(index)
     except StoreError:
@@ -224,7 +254,7 @@ def _previous_index(index: Path, model: str | None, settings: SplitterSettings) 
 
 
 def _assemble(kept: list[tuple[Report, list[Chunk], np.ndarray | None]], new_vectors: np.ndarray,
-              embedder: Embedder, settings: SplitterSettings) -> IndexData:
+              model: ModelIdentity, settings: SplitterSettings) -> IndexData:
     reports: dict[str, Report] = {}
     chunks: list[Chunk] = []
     blocks: list[np.ndarray] = []
@@ -236,14 +266,14 @@ def _assemble(kept: list[tuple[Report, list[Chunk], np.ndarray | None]], new_vec
             vectors = new_vectors[cursor:cursor + len(report_chunks)]
             cursor += len(report_chunks)
         blocks.append(np.asarray(vectors, dtype=np.float32))
-    matrix = np.vstack(blocks) if blocks else np.zeros((0, embedder.dim), dtype=np.float32)
-    dense = faiss.IndexFlatIP(embedder.dim)
+    matrix = np.vstack(blocks) if blocks else np.zeros((0, model.dim), dtype=np.float32)
+    dense = faiss.IndexFlatIP(model.dim)
     dense.add(matrix)
     lexical = LexicalIndex.build([bm25_tokens(f"{c.header}\n{reports[c.doc_id].text[c.start:c.end]}")
                                   for c in chunks])
     manifest = Manifest(
-        model_id=embedder.model_id, dim=embedder.dim, prompts=dict(embedder.prompts),
-        splitter=settings.to_dict(), package_version=version("antq-assistant"),
+        model_id=model.model_id, dim=model.dim, prompts=model.prompts,
+        splitter=settings.to_dict(), package_version=version("antq-assistant"), pipeline=pipeline_fingerprint(),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), chunk_count=len(chunks),
         reports={r.source: {"doc_id": r.doc_id, "sha256": r.sha256, **r.meta} for r in reports.values()},
     )

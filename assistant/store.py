@@ -65,6 +65,7 @@ class Manifest:
     format_version: int = FORMAT_VERSION
     chunk_count: int = 0
     reports: dict[str, dict[str, Any]] = field(default_factory=dict)
+    pipeline: str = ""  # fingerprint of the extraction code the reports were read with
 
 
 @dataclass

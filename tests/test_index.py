@@ -115,6 +115,30 @@ def test_incremental_add_change_delete_and_noop(corpus, tmp_path, embedder):
     assert data.dense.ntotal == len(data.chunks) == data.lexical.size
 
 
+def test_noop_and_delete_never_load_the_model(corpus, tmp_path, seed_index, monkeypatch):
+    index = tmp_path / "index"
+    shutil.copytree(seed_index, index)
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the embedding model was loaded")
+    monkeypatch.setattr("assistant.indexer.load_embedder", no_model)
+    assert not build_index(corpus, index).written
+    (corpus / "004_39de3e7a63915c1c.txt").unlink()
+    removed = build_index(corpus, index)
+    assert removed.written and removed.removed == ["004_39de3e7a63915c1c.txt"]
+    assert load_index(index).manifest.model_id == read_manifest(seed_index).model_id
+
+
+def test_an_index_read_with_other_extraction_code_is_read_again(corpus, tmp_path, seed_index, embedder):
+    index = tmp_path / "index"
+    shutil.copytree(seed_index, index)
+    manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
+    (index / "manifest.json").write_text(json.dumps({**manifest, "pipeline": "older-code"}), encoding="utf-8")
+    summary = build_index(corpus, index, embedder=embedder)
+    assert summary.written and len(summary.added) == 5
+    assert read_manifest(index).pipeline == manifest["pipeline"] != "older-code"
+
+
 def test_touching_a_file_does_not_re_embed(corpus, tmp_path, embedder):
     index = tmp_path / "index"
     counting = CountingEmbedder(embedder)
