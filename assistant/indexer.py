@@ -14,10 +14,10 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-import faiss
 import numpy as np
 
 from assistant.chunking import SplitterSettings, split_spans
+from assistant.dense import build_dense
 from assistant.embedding import Embedder, load_embedder
 from assistant.lexical import LexicalIndex
 from assistant.metadata import content_spans, extract_metadata, read_sidecar
@@ -267,8 +267,7 @@ def _assemble(kept: list[tuple[Report, list[Chunk], np.ndarray | None]], new_vec
             cursor += len(report_chunks)
         blocks.append(np.asarray(vectors, dtype=np.float32))
     matrix = np.vstack(blocks) if blocks else np.zeros((0, model.dim), dtype=np.float32)
-    dense = faiss.IndexFlatIP(model.dim)
-    dense.add(matrix)
+    dense = build_dense(matrix)
     lexical = LexicalIndex.build([bm25_tokens(f"{c.header}\n{reports[c.doc_id].text[c.start:c.end]}")
                                   for c in chunks])
     manifest = Manifest(

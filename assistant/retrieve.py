@@ -5,9 +5,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Literal
 
-import faiss
 import numpy as np
 
+from assistant.dense import search_parameters
 from assistant.embedding import Embedder
 from assistant.store import IndexData
 from assistant.text import query_tokens
@@ -47,18 +47,26 @@ class FusionSettings:
     depth: int = 50
 
 
-def allowed_chunks(data: IndexData, filters: Filters) -> np.ndarray | None:
-    """Boolean mask of chunks whose report passes the filters, or None when nothing filters."""
-    if filters.province is None and filters.year is None:
-        return None
-    mask = np.ones(len(data.chunks), dtype=bool)
-    for i, chunk in enumerate(data.chunks):
-        meta = data.reports[chunk.doc_id].meta
-        if filters.province and filters.province not in (meta.get("province"), meta.get("merged_province")):
-            mask[i] = False
-        elif filters.year and not str(meta.get("date") or "").startswith(str(filters.year)):
-            mask[i] = False
-    return mask
+class ChunkFacets:
+    """Each chunk's report province, merged province and year, as arrays, so filters cost O(n) in numpy."""
+
+    def __init__(self, data: IndexData) -> None:
+        metas = [data.reports[c.doc_id].meta for c in data.chunks]
+        self.province = np.array([m.get("province") or "" for m in metas], dtype=object)
+        self.merged = np.array([m.get("merged_province") or "" for m in metas], dtype=object)
+        years = [str(m.get("date") or "")[:4] for m in metas]
+        self.year = np.array([int(y) if y.isdigit() else 0 for y in years], dtype=np.int32)
+
+    def allowed(self, filters: Filters) -> np.ndarray | None:
+        """Boolean mask of chunks whose report passes the filters, or None when nothing filters."""
+        if filters.province is None and filters.year is None:
+            return None
+        mask = np.ones(len(self.year), dtype=bool)
+        if filters.province:
+            mask &= (self.province == filters.province) | (self.merged == filters.province)
+        if filters.year:
+            mask &= self.year == filters.year
+        return mask
 
 
 class Retriever:
@@ -68,6 +76,7 @@ class Retriever:
         self.embedder = embedder
         self.mode = mode
         self.fusion = fusion
+        self.facets = ChunkFacets(data)
 
     def retrieve(self, query: str, k: int = 5, filters: Filters = Filters(), expansion: str = "") -> Retrieval:
         """Top ``k`` chunks for ``query``; ``expansion`` adds terms to the BM25 side only."""
@@ -75,7 +84,7 @@ class Retriever:
         n = len(self.data.chunks)
         if n == 0:
             return Retrieval([], timings)
-        mask = allowed_chunks(self.data, filters)
+        mask = self.facets.allowed(filters)
         if mask is not None and not mask.any():
             return Retrieval([], timings)
         depth = min(n, max(self.fusion.depth, k))
@@ -109,19 +118,23 @@ class Retriever:
         scores = self.data.lexical.scores(tokens)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
-        order = np.argsort(-scores, kind="stable")[:depth]
-        return [int(i) for i in order if scores[i] > 0], scores
+        return _top(scores, depth), scores
 
     def _dense(self, vector: np.ndarray, mask: np.ndarray | None, depth: int) -> tuple[list[int], np.ndarray]:
         query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
-        params = None
-        if mask is not None:
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.flatnonzero(mask).astype("int64")))
-        sims, ids = self.data.dense.search(query, depth, params=params)
+        sims, ids = self.data.dense.search(query, depth, params=search_parameters(self.data.dense, mask))
         scores = np.zeros(len(self.data.chunks), dtype=np.float32)
         ranking = [int(i) for i in ids[0] if i >= 0]
         scores[ranking] = sims[0][: len(ranking)]
         return ranking, scores
+
+
+def _top(scores: np.ndarray, depth: int) -> list[int]:
+    """Indices of the ``depth`` best positive scores, best first (ties by index), without a full sort."""
+    candidates = np.flatnonzero(scores > 0)
+    if len(candidates) > depth:
+        candidates = candidates[np.argpartition(-scores[candidates], depth - 1)[:depth]]
+    return [int(i) for i in sorted(candidates, key=lambda i: (-scores[i], i))]
 
 
 def _ms(start: float) -> float:
