@@ -1,0 +1,246 @@
+"""Speed and memory from the bundled corpus to 100k chunks; writes benchmarks/RESULTS.md.
+
+    .venv/bin/python benchmarks/run.py [--sizes 1k,10k,100k] [--real-chunks 1000] [--smoke] [--out FILE]
+
+Real model: the bundled corpus and a synthetic corpus of ``--real-chunks`` chunks are embedded
+for real (build throughput next to raw ``model.encode`` in the same run). Above that, the
+synthetic corpora go through the real pipeline (reading, metadata, chunking, BM25, FAISS,
+writing) with **random unit vectors** in place of embeddings, labelled as such; queries are
+still embedded by the real model. ``--smoke`` is a quick run (1k chunks, random vectors) that
+checks the script, not the machine.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import shutil
+import sys
+import tempfile
+import time
+import tracemalloc
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import machine, markdown_table, peak_rss_mib, percentiles  # noqa: E402
+from synthetic import generate, write  # noqa: E402
+
+from assistant.answer import Assistant  # noqa: E402
+from assistant.baseline import NaiveBaseline  # noqa: E402
+from assistant.dense import EXACT_UP_TO, HNSW_EF_SEARCH, build_dense, search_parameters  # noqa: E402
+from assistant.embedding import load_embedder  # noqa: E402
+from assistant.indexer import build_index  # noqa: E402
+from assistant.store import load_index  # noqa: E402
+
+STAGES = {"query embedding": "retrieve_embed", "BM25": "retrieve_bm25", "FAISS": "retrieve_faiss",
+          "fusion": "retrieve_fusion", "answer": "answer", "total": "total"}
+CLIENTS = 8
+
+
+class RandomEmbedder:
+    """Stands in for the model when building large indexes: random unit vectors, same shape."""
+
+    def __init__(self, like) -> None:
+        self.model_id, self.dim, self.prompts = like.model_id, like.dim, dict(like.prompts)
+        self.rng = np.random.default_rng(0)
+
+    def embed_passages(self, texts, *, show_progress: bool = False) -> np.ndarray:
+        v = self.rng.standard_normal((len(texts), self.dim)).astype(np.float32)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def folder_mib(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+def timed(fn, *args, **kwargs) -> tuple[float, object]:
+    t0 = time.perf_counter()
+    out = fn(*args, **kwargs)
+    return time.perf_counter() - t0, out
+
+
+def indexing(corpus: Path, embedder, label: str, work: Path) -> list:
+    """Build (real model), raw encode of the same texts, no-op re-index, size on disk."""
+    index = work / f"index-{label}"
+    build_s, summary = timed(build_index, corpus, index, embedder=embedder)
+    data = load_index(index)
+    texts = [f"{c.header}\n{data.chunk_text(i)}" for i, c in enumerate(data.chunks)]
+    raw_s, _ = timed(embedder.embed_passages, texts)
+    noop_s, _ = timed(build_index, corpus, index)
+    n = summary.chunks
+    return [label, n, n / build_s, n / raw_s, (n / build_s) / (n / raw_s), noop_s * 1000, folder_mib(index)]
+
+
+def ask_latency(assistant: Assistant, questions: list[str], rounds: int) -> dict[str, dict[str, float]]:
+    assistant.ask(questions[0])
+    samples: dict[str, list[float]] = {name: [] for name in STAGES}
+    for _ in range(rounds):
+        for q in questions:
+            timings = assistant.ask(q).timings_ms
+            for name, key in STAGES.items():
+                samples[name].append(timings.get(key, 0.0))
+    return {name: percentiles(v) for name, v in samples.items()}
+
+
+def throughput(assistant: Assistant, questions: list[str]) -> tuple[float, float]:
+    """Questions per second with one client, then with ``CLIENTS`` concurrent clients."""
+    single, _ = timed(lambda: [assistant.ask(q) for q in questions])
+    with ThreadPoolExecutor(CLIENTS) as pool:
+        many, _ = timed(lambda: list(pool.map(assistant.ask, questions * 2)))
+    return len(questions) / single, 2 * len(questions) / many
+
+
+def faiss_compare(vectors: np.ndarray, queries: int = 200) -> list:
+    """Flat vs HNSW at this size: build time, p50 latency, recall@10 against exact search."""
+    rng = np.random.default_rng(1)
+    picks = vectors[rng.choice(len(vectors), queries, replace=False)]
+    q = picks + 0.05 * rng.standard_normal(picks.shape).astype(np.float32)
+    q /= np.linalg.norm(q, axis=1, keepdims=True)
+    flat_build, flat = timed(build_dense, vectors, exact_up_to=len(vectors))
+    hnsw_build, hnsw = timed(build_dense, vectors, exact_up_to=0)
+    faiss.omp_set_num_threads(1)
+    flat_ms, hnsw_ms, truth, found = [], [], [], []
+    for row in q:
+        t, (_, ids) = timed(flat.search, row[None], 10)
+        flat_ms.append(t * 1000)
+        truth.append(ids[0])
+        t, (_, ids) = timed(hnsw.search, row[None], 10, params=search_parameters(hnsw, None))
+        hnsw_ms.append(t * 1000)
+        found.append(ids[0])
+    faiss.omp_set_num_threads(os.cpu_count() or 1)
+    recall = float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(truth, found)]))
+    return [len(vectors), flat_build, np.percentile(flat_ms, 50), hnsw_build, np.percentile(hnsw_ms, 50), recall]
+
+
+def naive_latency(embedder, vectors: np.ndarray, questions: list[str]) -> dict[str, float]:
+    """The naive baseline's query at this size: embed the question, exact FAISS top-4, no BM25."""
+    flat = faiss.IndexFlatIP(vectors.shape[1])
+    flat.add(vectors)
+    ms = []
+    for q in questions:
+        t, _ = timed(lambda: flat.search(embedder.embed_query([q]), 4))
+        ms.append(t * 1000)
+    return percentiles(ms)
+
+
+def scale(size: int, embedder, work: Path, rounds: int) -> dict:
+    reports, facts = generate(size)
+    corpus = work / f"corpus-{size}"
+    write(reports, corpus)
+    index = work / f"index-{size}"
+    gc.collect()
+    build_s, summary = timed(build_index, corpus, index, embedder=RandomEmbedder(embedder))
+    noop_s, _ = timed(build_index, corpus, index)
+    gc.collect()
+    tracemalloc.start()  # Python objects and numpy arrays; FAISS's own copy of the vectors is not counted
+    assistant = Assistant(load_index(index))
+    held, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    n = len(assistant.data.chunks)
+    vectors_mib = assistant.data.vectors.nbytes / 2**20
+    beyond = (held - assistant.data.vectors.nbytes) / n
+    questions = [f.question for f in facts[:: max(1, len(facts) // 40)]][:40]
+    answered = sum(1 for f in facts[:: max(1, len(facts) // 40)][:40]
+                   if f.answer in assistant.ask(f.question).answer)
+    latency = ask_latency(assistant, questions, rounds)
+    single_qps, many_qps = throughput(assistant, questions)
+    naive = naive_latency(assistant.embedder, assistant.data.vectors, questions)
+    result = {"size": n, "build_s": build_s, "noop_s": noop_s, "index_mib": folder_mib(index),
+              "bm25_mib": folder_mib(index / "bm25"), "vectors_mib": vectors_mib, "beyond_b": beyond,
+              "dense": type(assistant.data.dense).__name__, "answered": (answered, len(questions)),
+              "latency": latency, "qps": (single_qps, many_qps), "naive": naive,
+              "faiss": faiss_compare(assistant.data.vectors)}
+    del assistant
+    shutil.rmtree(corpus)
+    shutil.rmtree(index)
+    return result
+
+
+def report(real_rows: list, bundled: dict | None, scaled: list[dict]) -> str:
+    out = [f"Machine: {machine()}. Timings single-process, model warm, `HF_HUB_OFFLINE=1`.", ""]
+    if real_rows:
+        out += ["## Indexing with the real model", "",
+                "Build = the whole pipeline (read, metadata, chunk, embed, BM25, FAISS, atomic write); raw = "
+                "`embed_passages` alone on the same texts in the same run.", "",
+                markdown_table(["corpus", "chunks", "build chunks/s", "raw encode chunks/s", "build / raw",
+                                "no-op re-index ms", "index MiB"], real_rows), ""]
+    if bundled:
+        out += ["## `ask` on the bundled corpus (real model), ours vs the naive baseline", "",
+                markdown_table(["stage", "p50 ms", "p95 ms", "p99 ms"],
+                               [[k, *v.values()] for k, v in bundled["ours"].items()]
+                               + [["naive baseline total", *bundled["naive"].values()],
+                                  ["ours / naive (total)", *(bundled["ours"]["total"][p] / bundled["naive"][p]
+                                                             for p in bundled["naive"])]]), ""]
+    if scaled:
+        out += ["## Scale: synthetic corpora, **random unit vectors** in place of embeddings", "",
+                "The whole pipeline runs for real except the passage embeddings; questions are embedded by the "
+                "real model. Planted facts: one per report, asked about and checked in the answer.", "",
+                markdown_table(["chunks", "build s (no embedding)", "no-op re-index s", "index MiB", "BM25 MiB",
+                                "vectors MiB", "memory beyond vectors B/chunk", "FAISS type",
+                                "planted facts answered"],
+                               [[r["size"], r["build_s"], r["noop_s"], r["index_mib"], r["bm25_mib"],
+                                 r["vectors_mib"], r["beyond_b"], r["dense"],
+                                 f'{r["answered"][0]}/{r["answered"][1]}'] for r in scaled]), "",
+                "### `ask` latency by stage (ms, p50 / p95 / p99), one client", "",
+                markdown_table(["chunks", *STAGES, "naive total", "ours / naive p95"],
+                               [[r["size"], *(" / ".join(f"{r['latency'][s][p]:.1f}" for p in ("p50", "p95", "p99"))
+                                              for s in STAGES),
+                                 " / ".join(f"{v:.1f}" for v in r["naive"].values()),
+                                 r["latency"]["total"]["p95"] / r["naive"]["p95"]] for r in scaled]), "",
+                f"### Throughput (questions/s), one client vs {CLIENTS} concurrent clients", "",
+                markdown_table(["chunks", "1 client", f"{CLIENTS} clients", "ratio"],
+                               [[r["size"], r["qps"][0], r["qps"][1], r["qps"][1] / r["qps"][0]] for r in scaled]), "",
+                f"### FAISS: exact (flat) vs HNSW (M=32, efSearch={HNSW_EF_SEARCH}), one thread; "
+                f"exact up to {EXACT_UP_TO:,} chunks", "",
+                markdown_table(["chunks", "flat build s", "flat p50 ms", "HNSW build s", "HNSW p50 ms",
+                                "HNSW recall@10 vs exact"], [r["faiss"] for r in scaled]), ""]
+    out += [f"Peak RSS of the whole run: {peak_rss_mib():.0f} MiB.", ""]
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1k,10k,100k")
+    parser.add_argument("--real-chunks", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--smoke", action="store_true", help="1k chunks, random vectors only")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "RESULTS.md")
+    args = parser.parse_args()
+    sizes = [int(s.lower().replace("k", "000").replace("m", "000000")) for s in args.sizes.split(",")]
+    if args.smoke:
+        sizes, args.rounds = [1000], 1
+    embedder = load_embedder()
+    embedder.embed_passages(["khởi động"])
+    real_rows, bundled, scaled = [], None, []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if not args.smoke:
+            corpus = Path(__file__).resolve().parent.parent / "corpus"
+            real_rows.append(indexing(corpus, embedder, "bundled (5 reports)", work))
+            synthetic = work / "corpus-real"
+            write(generate(args.real_chunks)[0], synthetic)
+            real_rows.append(indexing(synthetic, embedder, f"synthetic {args.real_chunks}", work))
+            assistant = Assistant(load_index(work / "index-bundled (5 reports)"))
+            questions = ["how many models did Quảng Nam maintain?", "Kon Tum duy trì bao nhiêu mô hình?",
+                         "Thanh Hoa co bao nhieu loai mo hinh?", "Ai là Phó Chủ tịch UBND tỉnh Kon Tum?",
+                         "Đà Nẵng có bao nhiêu mô hình?"]
+            naive = NaiveBaseline(corpus, embedder)
+            naive_ms = [timed(naive.ask, q)[0] * 1000 for _ in range(args.rounds * 4) for q in questions]
+            bundled = {"ours": ask_latency(assistant, questions, args.rounds * 4), "naive": percentiles(naive_ms)}
+        for size in sizes:
+            print(f"scale {size} …", file=sys.stderr, flush=True)
+            scaled.append(scale(size, embedder, work, args.rounds))
+    text = "# Benchmarks\n\n" + report(real_rows, bundled, scaled)
+    analysis = Path(__file__).resolve().parent / "analysis.md"
+    if analysis.exists() and not args.smoke:
+        text += "\n" + analysis.read_text(encoding="utf-8")
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
