@@ -22,7 +22,7 @@ from assistant.embedding import Embedder, load_embedder
 from assistant.lexical import LexicalIndex
 from assistant.metadata import content_spans, extract_metadata, read_sidecar
 from assistant.readers import Limits, ReportError, read_report, supported_suffixes
-from assistant.store import (Chunk, IndexData, Manifest, Report, StoreError, load_index, read_manifest, write_index,
+from assistant.store import (Chunk, ChunkTable, IndexData, Manifest, Report, StoreError, load_index, read_manifest, write_index,
                              writer_lock)
 from assistant.text import bm25_tokens
 
@@ -117,11 +117,10 @@ def _read_new_report(path: Path, source: str, limits: Limits, settings: Splitter
     digest = hashlib.sha256(data).hexdigest()
     report = Report(doc_id=digest[:16], source=source, sha256=digest, size=stat.st_size,
                     mtime_ns=stat.st_mtime_ns, sidecar_mtime_ns=_sidecar_mtime(path),
-                    text=extracted.text, meta=meta,
+                    body=extracted.text, meta=meta, header=chunk_header(meta),
                     page_starts=list(extracted.page_starts) if extracted.page_starts else None)
     spans = _without(content_spans(extracted.text), extracted.skip)
-    header = chunk_header(meta)
-    chunks = [Chunk(report.doc_id, s.start, s.end, header, _page_of(report.page_starts, s.start))
+    chunks = [Chunk(report.doc_id, s.start, s.end, report.header, _page_of(report.page_starts, s.start))
               for s in split_spans(extracted.text, spans, settings)]
     if not chunks:
         raise ReportError(f"{path.name}: no content left after removing boilerplate")
@@ -167,11 +166,6 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
 
     old_by_source = {r.source: r for r in previous.reports.values()} if previous else {}
     old_by_hash = {r.sha256: r for r in previous.reports.values()} if previous else {}
-    old_chunks: dict[str, list[int]] = {}
-    if previous:
-        for i, chunk in enumerate(previous.chunks):
-            old_chunks.setdefault(chunk.doc_id, []).append(i)
-
     kept: list[tuple[Report, list[Chunk], np.ndarray | None]] = []
     seen_hashes: dict[str, str] = {}
     for path in report_files(corpus):
@@ -180,8 +174,8 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
         old = old_by_source.get(source)
         if old and old.size == stat.st_size and old.mtime_ns == stat.st_mtime_ns \
                 and old.sidecar_mtime_ns == _sidecar_mtime(path):
-            rows = old_chunks.get(old.doc_id, [])
-            kept.append((old, [previous.chunks[i] for i in rows], previous.vectors[rows]))
+            rows = previous.chunks.rows_of(old.doc_id)
+            kept.append((old, previous.chunks.of(old.doc_id), previous.vectors[rows.start:rows.stop]))
             seen_hashes[old.sha256] = source
             continue
         try:
@@ -195,8 +189,8 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
         seen_hashes[report.sha256] = source
         same = old_by_hash.get(report.sha256)
         if same and same.meta == report.meta:  # touched or renamed: reuse its vectors
-            rows = old_chunks.get(same.doc_id, [])
-            kept.append((report, [previous.chunks[i] for i in rows], previous.vectors[rows]))
+            rows = previous.chunks.rows_of(same.doc_id)
+            kept.append((report, previous.chunks.of(same.doc_id), previous.vectors[rows.start:rows.stop]))
             if old and old.sha256 == report.sha256:
                 continue
         else:
@@ -239,7 +233,10 @@ def _embedded_text(kept: list[tuple[Report, list[Chunk], np.ndarray | None]], i:
 
 
 def _previous_index(index: Path, model: str | None, settings: SplitterSettings) -> IndexData | None:
-    manifest = read_manifest(index)
+    try:
+        manifest = read_manifest(index)
+    except StoreError:
+        return None  # an older index format or a damaged manifest: every report is read again
     if manifest is None:
         return None
     if model and model != manifest.model_id:
@@ -268,15 +265,19 @@ def _assemble(kept: list[tuple[Report, list[Chunk], np.ndarray | None]], new_vec
         blocks.append(np.asarray(vectors, dtype=np.float32))
     matrix = np.vstack(blocks) if blocks else np.zeros((0, model.dim), dtype=np.float32)
     dense = build_dense(matrix)
-    lexical = LexicalIndex.build([bm25_tokens(f"{c.header}\n{reports[c.doc_id].text[c.start:c.end]}")
-                                  for c in chunks])
+    tokens = []
+    for report, report_chunks, _ in kept:
+        text = report.text
+        tokens += [bm25_tokens(f"{report.header}\n{text[c.start:c.end]}") for c in report_chunks]
+    lexical = LexicalIndex.build(tokens)
     manifest = Manifest(
         model_id=model.model_id, dim=model.dim, prompts=model.prompts,
         splitter=settings.to_dict(), package_version=version("antq-assistant"), pipeline=pipeline_fingerprint(),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), chunk_count=len(chunks),
         reports={r.source: {"doc_id": r.doc_id, "sha256": r.sha256, **r.meta} for r in reports.values()},
     )
-    return IndexData(manifest, reports, chunks, matrix, dense, lexical)
+    return IndexData(manifest, reports, ChunkTable.from_chunks(list(reports.values()), chunks), matrix, dense,
+                     lexical)
 
 
 def progress_wanted() -> bool:

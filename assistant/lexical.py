@@ -1,60 +1,74 @@
-"""BM25 over Vietnamese tokens (bm25s), saved as JSON and ``.npy``.
+"""BM25 over Vietnamese tokens (bm25s), its arrays memory-mapped and its vocabulary in a trie.
 
-bm25s is given pre-tokenised text: its own tokenizer drops one-letter syllables and uses an
-English stopword list that removes "an" (as in "an ninh").
+bm25s is given token ids from our own tokenizer: its tokenizer drops one-letter syllables and
+uses an English stopword list that removes "an" (as in "an ninh"). The vocabulary (syllables,
+bigrams and folded forms: most of them numbers and names seen once) is a memory-mapped
+marisa trie instead of bm25s's Python dict, which held about a kilobyte per chunk.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 import bm25s
+import marisa_trie
 import numpy as np
+
+VOCAB_FILE = "vocab.marisa"
 
 
 class LexicalIndex:
-    def __init__(self, model: bm25s.BM25, size: int) -> None:
+    def __init__(self, model: bm25s.BM25, vocab: marisa_trie.Trie, size: int) -> None:
         self._model = model
+        self._vocab = vocab
         self.size = size
 
     @classmethod
     def build(cls, token_lists: list[list[str]]) -> "LexicalIndex":
+        vocab = marisa_trie.Trie({token for tokens in token_lists for token in tokens})
         model = bm25s.BM25()
         if token_lists:
-            model.index(token_lists, show_progress=False)
-        return cls(model, len(token_lists))
+            ids = [[vocab[token] for token in tokens] for tokens in token_lists]
+            model.index((ids, {i: i for i in range(len(vocab))}), create_empty_token=False, show_progress=False)
+            model.vocab_dict, model.unique_token_ids_set = {}, set()  # the trie is the vocabulary
+        return cls(model, vocab, len(token_lists))
+
+    def _ids(self, tokens: list[str]) -> list[int]:
+        return [self._vocab[t] for t in tokens if t in self._vocab]
 
     def scores(self, query_tokens: list[str]) -> np.ndarray:
         """BM25 score of every chunk; tokens unknown to the corpus are ignored."""
-        if self.size == 0:
-            return np.zeros(0, dtype=np.float32)
-        vocab = self._model.vocab_dict
-        known = [t for t in query_tokens if t in vocab]
-        if not known:
+        ids = self._ids(query_tokens) if self.size else []
+        if not ids:
             return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._model.get_scores(known), dtype=np.float32)
+        return np.asarray(self._model.get_scores_from_ids(ids), dtype=np.float32)
 
     def knows(self, token: str) -> bool:
         """Whether any chunk contains ``token``."""
-        return self.size > 0 and token in self._model.vocab_dict
+        return token in self._vocab
 
     def idf(self, tokens: list[str]) -> dict[str, float]:
         """Inverse document frequency over chunks, for weighting question words."""
-        vocab = self._model.vocab_dict
         indptr = self._model.scores["indptr"] if self.size else None
         out = {}
         for token in tokens:
-            df = 0 if indptr is None or token not in vocab else int(indptr[vocab[token] + 1] - indptr[vocab[token]])
+            row = self._vocab.get(token)
+            df = 0 if indptr is None or row is None else int(indptr[row + 1] - indptr[row])
             out[token] = float(np.log(1 + (self.size - df + 0.5) / (df + 0.5)))
         return out
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "size.txt").write_text(str(self.size))
+        self._vocab.save(str(folder / VOCAB_FILE))
         if self.size:
             self._model.save(str(folder), show_progress=False)
 
     @classmethod
     def load(cls, folder: Path) -> "LexicalIndex":
+        """Open a saved index; its arrays and vocabulary stay on disk until a query touches them."""
         size = int((folder / "size.txt").read_text())
-        model = bm25s.BM25.load(str(folder), show_progress=False) if size else bm25s.BM25()
-        return cls(model, size)
+        vocab = marisa_trie.Trie()
+        vocab.mmap(str(folder / VOCAB_FILE))
+        model = bm25s.BM25.load(str(folder), mmap=True, load_vocab=False, show_progress=False) if size \
+            else bm25s.BM25()
+        return cls(model, vocab, size)

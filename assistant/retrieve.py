@@ -48,10 +48,11 @@ class FusionSettings:
 
 
 class ChunkFacets:
-    """Each chunk's report province, merged province and year, as arrays, so filters cost O(n) in numpy."""
+    """Each report's province, merged province and year, as arrays, so filters cost O(n) in numpy."""
 
     def __init__(self, data: IndexData) -> None:
-        metas = [data.reports[c.doc_id].meta for c in data.chunks]
+        metas = [r.meta for r in data.reports.values()]
+        self.chunk_report = data.chunks.report
         self.province = np.array([m.get("province") or "" for m in metas], dtype=object)
         self.merged = np.array([m.get("merged_province") or "" for m in metas], dtype=object)
         years = [str(m.get("date") or "")[:4] for m in metas]
@@ -61,12 +62,12 @@ class ChunkFacets:
         """Boolean mask of chunks whose report passes the filters, or None when nothing filters."""
         if filters.province is None and filters.year is None:
             return None
-        mask = np.ones(len(self.year), dtype=bool)
+        reports = np.ones(len(self.year), dtype=bool)
         if filters.province:
-            mask &= (self.province == filters.province) | (self.merged == filters.province)
+            reports &= (self.province == filters.province) | (self.merged == filters.province)
         if filters.year:
-            mask &= self.year == filters.year
-        return mask
+            reports &= self.year == filters.year
+        return reports[self.chunk_report]
 
 
 class Retriever:

@@ -35,6 +35,9 @@ ABOUT_DOCUMENT = re.compile(r"chương trình|chuong trinh|programme|program|\bs
 ABOUT_EVENT = re.compile(r"hội nghị|hoi nghi|conference|meeting", re.IGNORECASE)
 ABOUT_PERIOD = re.compile(r"giai đoạn|giai doan|thời gian|thoi gian|bao lâu|bao lau|những năm|nhung nam|từ năm|"
                           r"tu nam|period|\byears\b|how long|span", re.IGNORECASE)
+REPORT_CACHE = 1024
+"""Reports whose sentences and numbers stay computed: bounded, so a long-running server over a
+large corpus does not end up holding every report's sentences."""
 QUOTED = re.compile(r"[“\"]([^”\"]{3,120})[”\"]")
 
 
@@ -69,9 +72,8 @@ class SentenceScorer:
 
     def __init__(self, data: IndexData) -> None:
         self.data = data
-        self._sentences: dict[str, list[tuple[int, int]]] = {}
-        self._covered: dict[str, list[tuple[int, int]]] | None = None
-        self._numbers: dict[str, frozenset[int]] = {}
+        self.report_numbers = lru_cache(maxsize=REPORT_CACHE)(self._report_numbers)
+        self.report_sentences = lru_cache(maxsize=REPORT_CACHE)(self._report_sentences)
 
     def mentions_year(self, doc_id: str, year: int) -> bool:
         """Whether a report is about ``year``: dated in it or naming it."""
@@ -80,27 +82,20 @@ class SentenceScorer:
             return True
         return re.search(rf"(?<!\d){year}(?!\d)", report.text) is not None
 
-    def report_numbers(self, doc_id: str) -> frozenset[int]:
+    def _report_numbers(self, doc_id: str) -> frozenset[int]:
         """Every whole number written in a report ("09" and "9" alike)."""
-        if doc_id not in self._numbers:
-            self._numbers[doc_id] = _whole_numbers(self.data.reports[doc_id].text)
-        return self._numbers[doc_id]
+        return _whole_numbers(self.data.reports[doc_id].text)
 
-    def report_sentences(self, doc_id: str) -> list[tuple[int, int]]:
+    def _report_sentences(self, doc_id: str) -> list[tuple[int, int]]:
         """Sentences of the report's content (the text its chunks cover), never of its boilerplate."""
-        if doc_id not in self._sentences:
-            text = self.data.reports[doc_id].text
-            self._sentences[doc_id] = [span for start, end in self._content(doc_id)
-                                       for span in sentences(text, start, end)]
-        return self._sentences[doc_id]
+        text = self.data.reports[doc_id].text
+        return [span for start, end in self._content(doc_id) for span in sentences(text, start, end)]
 
     def _content(self, doc_id: str) -> list[tuple[int, int]]:
-        if self._covered is None:
-            self._covered = {}
-            for chunk in self.data.chunks:
-                self._covered.setdefault(chunk.doc_id, []).append((chunk.start, chunk.end))
+        rows = self.data.chunks.rows_of(doc_id)
+        spans = self.data.chunks.columns[rows.start:rows.stop, 1:3].tolist()
         merged: list[tuple[int, int]] = []
-        for start, end in sorted(self._covered.get(doc_id, [])):
+        for start, end in sorted(spans):
             if merged and start <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
             else:

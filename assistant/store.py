@@ -1,19 +1,24 @@
-"""The index folder: manifest, reports with their text, chunks, vectors, FAISS and BM25.
+"""The index folder: manifest, reports, their texts, chunks, vectors, FAISS and BM25.
 
-Everything is JSON, JSON Lines or ``.npy`` (no pickle). Writes go to a sibling temporary
-folder that is swapped in at the end, so an interrupted build leaves the previous index.
+Everything is JSON, JSON Lines, UTF-8 or ``.npy`` (no pickle). Writes go to a sibling
+temporary folder that is swapped in at the end, so an interrupted build leaves the previous
+index. A loaded index keeps in memory only what every query needs (FAISS, chunk offsets as
+integer columns, report metadata); report texts, BM25 arrays and the stored vectors are
+memory-mapped and read when a query or a rebuild touches them.
 """
 from __future__ import annotations
 
 import fcntl
 import json
+import mmap
 import os
 import shutil
 import tempfile
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import faiss
 import numpy as np
@@ -21,16 +26,46 @@ import numpy as np
 from assistant.errors import UserFacingError
 from assistant.lexical import LexicalIndex
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+TEXT_CACHE = 256
+"""Decoded report texts kept at once: a query touches at most a few dozen reports."""
 
 
 class StoreError(UserFacingError, RuntimeError):
     """An index folder that is missing, damaged or built in an incompatible way."""
 
 
+class ReportTexts:
+    """Every report's text in one UTF-8 file, memory-mapped; a text is decoded when asked for."""
+
+    def __init__(self, file: Path) -> None:
+        with file.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            self._bytes = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+        self.read = lru_cache(maxsize=TEXT_CACHE)(self._decode)
+
+    def _decode(self, offset: int, length: int) -> str:
+        return bytes(self._bytes[offset:offset + length]).decode("utf-8")
+
+
+@dataclass(frozen=True)
+class StoredText:
+    """Where a report's text lies in ``texts.bin``."""
+
+    texts: ReportTexts
+    offset: int
+    length: int
+
+    def read(self) -> str:
+        return self.texts.read(self.offset, self.length)
+
+
 @dataclass
 class Report:
-    """One indexed report; ``text`` is what citations index into."""
+    """One indexed report; ``text`` is what citations index into.
+
+    ``header`` (province and title) is embedded and BM25-indexed in front of each of its chunks.
+    """
 
     doc_id: str
     source: str
@@ -38,12 +73,22 @@ class Report:
     size: int
     mtime_ns: int
     sidecar_mtime_ns: int | None
-    text: str
     meta: dict[str, Any]
+    body: str | StoredText = field(repr=False)
     page_starts: list[int] | None = None
+    header: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.body if isinstance(self.body, str) else self.body.read()
+
+    def record(self) -> dict[str, Any]:
+        """The JSON row of ``reports.jsonl`` (the text goes to ``texts.bin``)."""
+        return {name: getattr(self, name) for name in (
+            "doc_id", "source", "sha256", "size", "mtime_ns", "sidecar_mtime_ns", "meta", "page_starts", "header")}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Chunk:
     """A passage: ``text[start:end]`` of its report, embedded with ``header`` in front."""
 
@@ -52,6 +97,46 @@ class Chunk:
     end: int
     header: str
     page: int | None = None
+
+
+class ChunkTable(Sequence[Chunk]):
+    """The chunks as integer columns (report, start, end, page), 16 bytes each.
+
+    Chunks of one report are consecutive rows; ``Chunk`` objects are made when asked for.
+    """
+
+    def __init__(self, reports: list[Report], columns: np.ndarray) -> None:
+        self._reports = reports
+        self.columns = columns
+        self.report = columns[:, 0]
+        if len(self.report) and (np.any(np.diff(self.report) < 0) or self.report[-1] >= len(reports)):
+            raise ValueError("chunk rows are not grouped by report")
+        self._row = {r.doc_id: i for i, r in enumerate(reports)}
+
+    @classmethod
+    def from_chunks(cls, reports: list[Report], chunks: list[Chunk]) -> "ChunkTable":
+        row = {r.doc_id: i for i, r in enumerate(reports)}
+        columns = np.array([(row[c.doc_id], c.start, c.end, -1 if c.page is None else c.page) for c in chunks],
+                           dtype=np.int32).reshape(-1, 4)
+        return cls(reports, columns)
+
+    def __len__(self) -> int:
+        return len(self.columns)
+
+    def __getitem__(self, i: int) -> Chunk:  # type: ignore[override]
+        report, start, end, page = (int(v) for v in self.columns[i])
+        owner = self._reports[report]
+        return Chunk(owner.doc_id, start, end, owner.header, None if page < 0 else page)
+
+    def rows_of(self, doc_id: str) -> range:
+        """The rows of a report's chunks."""
+        if doc_id not in self._row:
+            return range(0)
+        i = self._row[doc_id]
+        return range(int(np.searchsorted(self.report, i, "left")), int(np.searchsorted(self.report, i, "right")))
+
+    def of(self, doc_id: str) -> list[Chunk]:
+        return [self[i] for i in self.rows_of(doc_id)]
 
 
 @dataclass
@@ -74,7 +159,7 @@ class IndexData:
 
     manifest: Manifest
     reports: dict[str, Report]
-    chunks: list[Chunk]
+    chunks: ChunkTable
     vectors: np.ndarray
     dense: faiss.Index
     lexical: LexicalIndex
@@ -158,8 +243,15 @@ def _read_jsonl(file: Path) -> list[dict[str, Any]]:
 
 
 def _write_files(folder: Path, data: IndexData) -> None:
-    _write_jsonl(folder / "reports.jsonl", [asdict(r) for r in data.reports.values()])
-    _write_jsonl(folder / "chunks.jsonl", [asdict(c) for c in data.chunks])
+    rows, offset = [], 0
+    with (folder / "texts.bin").open("wb") as texts:
+        for report in data.reports.values():
+            encoded = report.text.encode("utf-8")
+            texts.write(encoded)
+            rows.append({**report.record(), "text_offset": offset, "text_length": len(encoded)})
+            offset += len(encoded)
+    _write_jsonl(folder / "reports.jsonl", rows)
+    np.save(folder / "chunks.npy", data.chunks.columns, allow_pickle=False)
     np.save(folder / "vectors.npy", data.vectors, allow_pickle=False)
     faiss.write_index(data.dense, str(folder / "dense.faiss"))
     data.lexical.save(folder / "bm25")
@@ -171,15 +263,21 @@ def _write_files(folder: Path, data: IndexData) -> None:
                 os.fsync(handle.fileno())
 
 
+def _stored_report(row: dict[str, Any], texts: ReportTexts) -> Report:
+    body = StoredText(texts, row.pop("text_offset"), row.pop("text_length"))
+    return Report(**row, body=body)
+
+
 def load_index(path: Path) -> IndexData:
     """Load an index folder; a clear error says how to build one when it is missing."""
     manifest = read_manifest(path)
     if manifest is None:
         raise StoreError(f"no index at {path}; build it with `python -m assistant index --index {path}`")
     try:
-        reports = {row["doc_id"]: Report(**row) for row in _read_jsonl(path / "reports.jsonl")}
-        chunks = [Chunk(**row) for row in _read_jsonl(path / "chunks.jsonl")]
-        vectors = np.load(path / "vectors.npy", allow_pickle=False)
+        texts = ReportTexts(path / "texts.bin")
+        reports = [_stored_report(row, texts) for row in _read_jsonl(path / "reports.jsonl")]
+        chunks = ChunkTable(reports, np.load(path / "chunks.npy", allow_pickle=False))
+        vectors = np.load(path / "vectors.npy", mmap_mode="r", allow_pickle=False)
         dense = faiss.read_index(str(path / "dense.faiss"))
         lexical = LexicalIndex.load(path / "bm25")
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
@@ -188,4 +286,4 @@ def load_index(path: Path) -> IndexData:
     if len(chunks) != vectors.shape[0] or dense.ntotal != len(chunks):
         raise StoreError(f"{path}: chunks, vectors and FAISS disagree; rebuild with "
                           f"`python -m assistant index --rebuild`")
-    return IndexData(manifest, reports, chunks, vectors, dense, lexical)
+    return IndexData(manifest, {r.doc_id: r for r in reports}, chunks, vectors, dense, lexical)

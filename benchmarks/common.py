@@ -19,6 +19,12 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def current_rss_mib() -> float:
+    """Resident memory now (Linux), including memory-mapped file pages this process has touched."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def percentiles(samples_ms: list[float]) -> dict[str, float]:
     arr = np.asarray(samples_ms, dtype=float)
     return {f"p{p}": float(np.percentile(arr, p)) for p in (50, 95, 99)}

@@ -139,6 +139,44 @@ def test_an_index_read_with_other_extraction_code_is_read_again(corpus, tmp_path
     assert read_manifest(index).pipeline == manifest["pipeline"] != "older-code"
 
 
+def test_an_index_in_an_older_format_is_refused_for_queries_and_rebuilt_by_index(corpus, tmp_path, seed_index,
+                                                                               embedder):
+    index = tmp_path / "index"
+    shutil.copytree(seed_index, index)
+    manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
+    (index / "manifest.json").write_text(json.dumps({**manifest, "format_version": 1}), encoding="utf-8")
+    with pytest.raises(StoreError, match="format 1 is not .*--rebuild"):
+        load_index(index)
+    summary = build_index(corpus, index, embedder=embedder)
+    assert summary.written and len(summary.added) == 5
+    assert load_index(index).manifest.chunk_count == manifest["chunk_count"]
+
+
+def test_stored_chunks_and_bm25_match_the_ones_built(seed_index):
+    from assistant.text import bm25_tokens
+
+    data = load_index(seed_index)
+    assert [len(data.chunks.rows_of(d)) for d in data.reports] == \
+        [sum(c.doc_id == d for c in data.chunks) for d in data.reports]
+    assert data.chunks.rows_of("no-such-report") == range(0)
+    first = data.chunks[0]
+    report = data.reports[first.doc_id]
+    assert first.header == report.header and "tỉnh" in report.header
+    tokens = bm25_tokens(data.chunk_text(0))
+    scores = data.lexical.scores(tokens + ["từ-không-có"])
+    assert scores.shape == (len(data.chunks),) and int(np.argmax(scores)) == 0
+    assert data.lexical.knows(tokens[0]) and not data.lexical.knows("từ-không-có")
+
+
+def test_chunks_out_of_report_order_are_a_damaged_index(tmp_path, seed_index):
+    index = tmp_path / "index"
+    shutil.copytree(seed_index, index)
+    columns = np.load(index / "chunks.npy")
+    np.save(index / "chunks.npy", columns[::-1].copy())
+    with pytest.raises(StoreError, match="damaged index"):
+        load_index(index)
+
+
 def test_touching_a_file_does_not_re_embed(corpus, tmp_path, embedder):
     index = tmp_path / "index"
     counting = CountingEmbedder(embedder)

@@ -65,11 +65,8 @@ class Backend:
 
     def reports(self) -> list[dict]:
         data = self.assistant.data
-        chunks: dict[str, int] = {}
-        for chunk in data.chunks:
-            chunks[chunk.doc_id] = chunks.get(chunk.doc_id, 0) + 1
         rows = [{"title": r.meta.get("title") or "", "province": r.meta.get("province") or "",
-                 "date": r.meta.get("date") or "", "source": r.source, "chunks": chunks.get(r.doc_id, 0)}
+                 "date": r.meta.get("date") or "", "source": r.source, "chunks": len(data.chunks.rows_of(r.doc_id))}
                 for r in data.reports.values()]
         return sorted(rows, key=lambda r: r["source"])
 
