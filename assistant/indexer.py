@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -22,8 +23,18 @@ from assistant.embedding import Embedder, load_embedder
 from assistant.lexical import LexicalIndex
 from assistant.metadata import content_spans, extract_metadata, read_sidecar
 from assistant.readers import Limits, ReportError, read_report, supported_suffixes
-from assistant.store import (Chunk, ChunkTable, IndexData, Manifest, Report, StoreError, load_index, read_manifest, write_index,
-                             writer_lock)
+from assistant.store import (
+    Chunk,
+    ChunkTable,
+    IndexData,
+    Manifest,
+    Report,
+    StoreError,
+    load_index,
+    read_manifest,
+    write_index,
+    writer_lock,
+)
 from assistant.text import bm25_tokens
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -181,7 +192,7 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
         try:
             report, chunks = _read_new_report(path, source, limits, settings)
         except ReportError as exc:
-            summary.skipped.append(str(exc))
+            summary.skipped.append(_with_source(str(exc), path.name, source))
             continue
         if report.sha256 in seen_hashes:
             summary.skipped.append(f"{source}: same content as {seen_hashes[report.sha256]}, indexed once")
@@ -220,6 +231,11 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
     summary.written = True
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _with_source(reason: str, name: str, source: str) -> str:
+    """A reader names the file; in a corpus with subfolders the skip reason names its path."""
+    return source + reason[len(name):] if reason.startswith(name + ":") else reason
 
 
 def _moved(previous: IndexData, kept: list[tuple[Report, list[Chunk], np.ndarray | None]]) -> bool:
@@ -265,11 +281,7 @@ def _assemble(kept: list[tuple[Report, list[Chunk], np.ndarray | None]], new_vec
         blocks.append(np.asarray(vectors, dtype=np.float32))
     matrix = np.vstack(blocks) if blocks else np.zeros((0, model.dim), dtype=np.float32)
     dense = build_dense(matrix)
-    tokens = []
-    for report, report_chunks, _ in kept:
-        text = report.text
-        tokens += [bm25_tokens(f"{report.header}\n{text[c.start:c.end]}") for c in report_chunks]
-    lexical = LexicalIndex.build(tokens)
+    lexical = LexicalIndex.build(_chunk_tokens(kept))
     manifest = Manifest(
         model_id=model.model_id, dim=model.dim, prompts=model.prompts,
         splitter=settings.to_dict(), package_version=version("antq-assistant"), pipeline=pipeline_fingerprint(),
@@ -278,6 +290,14 @@ def _assemble(kept: list[tuple[Report, list[Chunk], np.ndarray | None]], new_vec
     )
     return IndexData(manifest, reports, ChunkTable.from_chunks(list(reports.values()), chunks), matrix, dense,
                      lexical)
+
+
+def _chunk_tokens(kept: list[tuple[Report, list[Chunk], np.ndarray | None]]) -> Iterator[list[str]]:
+    """Each chunk's BM25 tokens, header first, one chunk at a time (a stored text is decoded once)."""
+    for report, report_chunks, _ in kept:
+        text = report.text
+        for chunk in report_chunks:
+            yield bm25_tokens(f"{report.header}\n{text[chunk.start:chunk.end]}")
 
 
 def progress_wanted() -> bool:

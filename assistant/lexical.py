@@ -7,11 +7,13 @@ marisa trie instead of bm25s's Python dict, which held about a kilobyte per chun
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import bm25s
 import marisa_trie
 import numpy as np
+from bm25s.tokenization import Tokenized
 
 VOCAB_FILE = "vocab.marisa"
 
@@ -23,14 +25,23 @@ class LexicalIndex:
         self.size = size
 
     @classmethod
-    def build(cls, token_lists: list[list[str]]) -> "LexicalIndex":
-        vocab = marisa_trie.Trie({token for tokens in token_lists for token in tokens})
+    def build(cls, token_lists: Iterable[list[str]]) -> LexicalIndex:
+        """Index each chunk's tokens; they are consumed one chunk at a time and kept as int32 ids."""
+        first_seen: dict[str, int] = {}
+        docs = [np.fromiter((first_seen.setdefault(t, len(first_seen)) for t in tokens), dtype=np.int32)
+                for tokens in token_lists]
+        vocab = marisa_trie.Trie(first_seen)
+        to_trie = np.empty(len(first_seen), dtype=np.int32)
+        for token, i in first_seen.items():
+            to_trie[i] = vocab[token]
+        del first_seen
         model = bm25s.BM25()
-        if token_lists:
-            ids = [[vocab[token] for token in tokens] for tokens in token_lists]
-            model.index((ids, {i: i for i in range(len(vocab))}), create_empty_token=False, show_progress=False)
+        if docs:
+            ids = _IdLists([to_trie[doc] for doc in docs])
+            model.index(Tokenized(ids=ids, vocab={i: i for i in range(len(vocab))}), create_empty_token=False,
+                        show_progress=False)
             model.vocab_dict, model.unique_token_ids_set = {}, set()  # the trie is the vocabulary
-        return cls(model, vocab, len(token_lists))
+        return cls(model, vocab, len(docs))
 
     def _ids(self, tokens: list[str]) -> list[int]:
         return [self._vocab[t] for t in tokens if t in self._vocab]
@@ -64,7 +75,7 @@ class LexicalIndex:
             self._model.save(str(folder), show_progress=False)
 
     @classmethod
-    def load(cls, folder: Path) -> "LexicalIndex":
+    def load(cls, folder: Path) -> LexicalIndex:
         """Open a saved index; its arrays and vocabulary stay on disk until a query touches them."""
         size = int((folder / "size.txt").read_text())
         vocab = marisa_trie.Trie()
@@ -72,3 +83,16 @@ class LexicalIndex:
         model = bm25s.BM25.load(str(folder), mmap=True, load_vocab=False, show_progress=False) if size \
             else bm25s.BM25()
         return cls(model, vocab, size)
+
+
+class _IdLists(Sequence[list[int]]):
+    """Each chunk's token ids as int32 arrays, handed to bm25s as a list one chunk at a time."""
+
+    def __init__(self, arrays: list[np.ndarray]) -> None:
+        self._arrays = arrays
+
+    def __len__(self) -> int:
+        return len(self._arrays)
+
+    def __getitem__(self, i: int) -> list[int]:  # type: ignore[override]
+        return self._arrays[i].tolist()

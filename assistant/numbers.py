@@ -71,7 +71,7 @@ _SPELLED = re.compile(rf"\b({'|'.join(COUNTING_WORDS)}|{'|'.join(w.capitalize() 
                       rf"\s+(?=(?:{'|'.join(COUNTED)})\b)")
 _QUOTED = re.compile(r"“[^”\n]{1,160}”|\"[^\"\n]{1,160}\"")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
-_COUNT_OF = re.compile(r"\b(?:tổng số|số lượng|số)\s+((?:[^\W\d_]+\s*){1,4})")
+_COUNT_OF = re.compile(r"\b(?:tổng số|số lượng|số)\s+((?:[^\W\d_]+\s*){1,4})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

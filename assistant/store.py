@@ -14,11 +14,12 @@ import mmap
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 import faiss
 import numpy as np
@@ -45,7 +46,7 @@ class ReportTexts:
         self.read = lru_cache(maxsize=TEXT_CACHE)(self._decode)
 
     def _decode(self, offset: int, length: int) -> str:
-        return bytes(self._bytes[offset:offset + length]).decode("utf-8")
+        return self._bytes[offset:offset + length].decode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -106,15 +107,18 @@ class ChunkTable(Sequence[Chunk]):
     """
 
     def __init__(self, reports: list[Report], columns: np.ndarray) -> None:
+        if columns.ndim != 2 or columns.shape[1] != 4:
+            raise ValueError(f"chunk columns of shape {columns.shape}, not (n, 4)")
         self._reports = reports
         self.columns = columns
         self.report = columns[:, 0]
-        if len(self.report) and (np.any(np.diff(self.report) < 0) or self.report[-1] >= len(reports)):
+        if len(self.report) and (np.any(np.diff(self.report) < 0) or self.report[0] < 0
+                                 or self.report[-1] >= len(reports)):
             raise ValueError("chunk rows are not grouped by report")
         self._row = {r.doc_id: i for i, r in enumerate(reports)}
 
     @classmethod
-    def from_chunks(cls, reports: list[Report], chunks: list[Chunk]) -> "ChunkTable":
+    def from_chunks(cls, reports: list[Report], chunks: list[Chunk]) -> ChunkTable:
         row = {r.doc_id: i for i, r in enumerate(reports)}
         columns = np.array([(row[c.doc_id], c.start, c.end, -1 if c.page is None else c.page) for c in chunks],
                            dtype=np.int32).reshape(-1, 4)

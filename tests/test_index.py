@@ -195,12 +195,15 @@ def test_bad_files_are_skipped_and_named(corpus, tmp_path, embedder):
     (corpus / "latin1.txt").write_bytes("Báo cáo an ninh".encode("cp1258", errors="replace") + b"\xff\xfe\x80")
     (corpus / "utf16.txt").write_bytes(NEW_REPORT.encode("utf-16"))
     (corpus / "copy.txt").write_bytes((corpus / "001_ddd8a31504bd73cb.txt").read_bytes())
+    (corpus / "kon-tum").mkdir()
+    (corpus / "kon-tum" / "bao-cao.pdf").write_bytes(b"not a PDF at all")
     summary = build_index(corpus, tmp_path / "index", embedder=embedder)
     skipped = "\n".join(summary.skipped)
     for name in ("empty.txt", "binary.txt", "latin1.txt"):
         assert name in skipped
     assert "copy.txt" in skipped or "001_ddd8a31504bd73cb.txt" in skipped
     assert all("\n" not in reason for reason in summary.skipped)
+    assert any(reason.startswith("kon-tum/bao-cao.pdf: ") for reason in summary.skipped)
     data = load_index(tmp_path / "index")
     assert "utf16.txt" in {r.source for r in data.reports.values()}
     assert summary.reports == 6

@@ -122,6 +122,8 @@ def test_parse_vietnamese_number(s: str, value: float | None) -> None:
     ("tháng 6/2023", ("tháng 6/2023", "date", 20230600, None, None)),
     ("Hai bên cùng các đơn vị", ("Hai", "count", 2.0, None, "bên")),
     ("là một mô hình tiêu biểu", None),
+    ("Số người tái phạm tội là 458", ("458", "count", 458.0, None, "người tái phạm tội")),
+    ("Tổng số hộ tham gia là 1.020", ("1.020", "count", 1020.0, None, "hộ")),
 ])
 def test_synthetic_forms(text: str, expected: tuple | None) -> None:
     found = [(q.text, q.kind, q.value, q.qualifier, q.unit) for q in find_numbers(text)]
