@@ -56,8 +56,10 @@ class SyntheticReport:
 
 
 def _commune(rng: random.Random, used: set[str]) -> str:
+    """A commune name not used before: three syllables, four once most three-syllable names are taken."""
+    length = 3 if len(used) < 20_000 else 4
     while True:
-        name = " ".join(rng.sample(SYLLABLES, 3))
+        name = " ".join(rng.sample(SYLLABLES, length))
         if name not in used:
             used.add(name)
             return name
