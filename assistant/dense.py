@@ -5,12 +5,14 @@
 """
 from __future__ import annotations
 
+import os
+
 import faiss
 import numpy as np
 
 EXACT_UP_TO = 200_000
-"""Largest corpus (in chunks) searched exactly: flat search took 9.9 ms p50 at 96k chunks (one thread),
-while HNSW recall@10 there was 0.41 on random vectors (RESULTS.md); exact is affordable up to here."""
+"""Largest corpus (in chunks) searched exactly: flat search takes 12 ms at 96k chunks and 25 ms at 200k
+(one thread), while HNSW recall@10 on random vectors was 0.40 at 96k and 0.10 at 1M (RESULTS.md)."""
 
 HNSW_NEIGHBOURS = 32
 HNSW_EF_CONSTRUCTION = 80
@@ -18,8 +20,14 @@ HNSW_EF_SEARCH = 128
 """Search breadth; recall@10 against exact search must be measured on real embeddings at this size."""
 
 
+SEARCH_THREADS = 1
+"""OpenMP threads for one query: splitting one scan was slower here (flat search at 96k chunks, right
+after the query embedding: 12 ms p50 on one thread, 19 ms on two). Builds use every core."""
+
+
 def build_dense(vectors: np.ndarray, exact_up_to: int = EXACT_UP_TO) -> faiss.Index:
     """An inner-product index over unit vectors: flat (exact) or HNSW (approximate) by size."""
+    faiss.omp_set_num_threads(os.cpu_count() or 1)  # OpenMP thread counts are per calling thread
     n, dim = vectors.shape
     if n <= exact_up_to:
         index = faiss.IndexFlatIP(dim)
@@ -30,7 +38,14 @@ def build_dense(vectors: np.ndarray, exact_up_to: int = EXACT_UP_TO) -> faiss.In
     return index
 
 
-def search_parameters(index: faiss.Index, allowed: np.ndarray | None) -> faiss.SearchParameters | None:
+def search(index: faiss.Index, queries: np.ndarray, k: int,
+           allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Similarities and ids of the ``k`` nearest chunks among the ``allowed`` ones (all when None)."""
+    faiss.omp_set_num_threads(SEARCH_THREADS)
+    return index.search(queries, k, params=_parameters(index, allowed))
+
+
+def _parameters(index: faiss.Index, allowed: np.ndarray | None) -> faiss.SearchParameters | None:
     """Per-query parameters: the allowed ids (filters) and, for HNSW, the search breadth."""
     selector = faiss.IDSelectorBatch(np.flatnonzero(allowed).astype("int64")) if allowed is not None else None
     if isinstance(index, faiss.IndexHNSW):

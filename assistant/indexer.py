@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -23,21 +23,13 @@ from assistant.embedding import Embedder, load_embedder
 from assistant.lexical import LexicalIndex
 from assistant.metadata import content_spans, extract_metadata, read_sidecar
 from assistant.readers import Limits, ReportError, read_report, supported_suffixes
-from assistant.store import (
-    Chunk,
-    ChunkTable,
-    IndexData,
-    Manifest,
-    Report,
-    StoreError,
-    load_index,
-    read_manifest,
-    write_index,
-    writer_lock,
-)
+from assistant.store import (Chunk, ChunkTable, IndexData, Manifest, Report, StoreError, load_index, read_manifest,
+                             write_index, writer_lock)
 from assistant.text import bm25_tokens
 
 SIDECAR_SUFFIX = ".meta.json"
+Kept = tuple[Report, Sequence[Chunk], "np.ndarray | None"]
+"""A report of the new index, its chunks, and their vectors when the previous index has them."""
 
 
 @dataclass
@@ -50,12 +42,15 @@ class BuildSummary:
     skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
     written: bool = False
+    stages: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage of a build that wrote: read, embed, FAISS, BM25, write."""
 
     def line(self) -> str:
         state = "updated" if self.written else "up to date"
+        stages = ", ".join(f"{name} {s:.1f}" for name, s in self.stages.items())
         return (f"index {state}: {self.reports} reports, {self.chunks} chunks "
                 f"({len(self.added)} added, {len(self.changed)} changed, {len(self.removed)} removed), "
-                f"{len(self.skipped)} skipped, {self.seconds:.2f} s")
+                f"{len(self.skipped)} skipped, {self.seconds:.2f} s" + (f" ({stages})" if self.written else ""))
 
 
 @dataclass(frozen=True)
@@ -177,7 +172,7 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
 
     old_by_source = {r.source: r for r in previous.reports.values()} if previous else {}
     old_by_hash = {r.sha256: r for r in previous.reports.values()} if previous else {}
-    kept: list[tuple[Report, list[Chunk], np.ndarray | None]] = []
+    kept: list[Kept] = []
     seen_hashes: dict[str, str] = {}
     for path in report_files(corpus):
         source = path.relative_to(corpus).as_posix()
@@ -212,6 +207,7 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
     summary.removed = sorted(set(old_by_source) - current)
     summary.reports = len(kept)
     summary.chunks = sum(len(c) for _, c, _ in kept)
+    summary.stages["read"] = time.perf_counter() - started
     if previous and not summary.added and not summary.changed and not summary.removed \
             and not _moved(previous, kept):
         summary.seconds = time.perf_counter() - started
@@ -224,10 +220,14 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
         identity = ModelIdentity(embedder.model_id, embedder.dim, dict(embedder.prompts))
     else:
         identity = ModelIdentity(previous.manifest.model_id, previous.manifest.dim, previous.manifest.prompts)
+    t0 = time.perf_counter()
     new_vectors = embedder.embed_passages(texts, show_progress=progress) if texts else \
         np.zeros((0, identity.dim), dtype=np.float32)
-    data = _assemble(kept, new_vectors, identity, settings)
+    summary.stages["embed"] = time.perf_counter() - t0
+    data = _assemble(kept, new_vectors, identity, settings, summary.stages)
+    t0 = time.perf_counter()
     write_index(index, data)
+    summary.stages["write"] = time.perf_counter() - t0
     summary.written = True
     summary.seconds = time.perf_counter() - started
     return summary
@@ -238,12 +238,12 @@ def _with_source(reason: str, name: str, source: str) -> str:
     return source + reason[len(name):] if reason.startswith(name + ":") else reason
 
 
-def _moved(previous: IndexData, kept: list[tuple[Report, list[Chunk], np.ndarray | None]]) -> bool:
+def _moved(previous: IndexData, kept: list[Kept]) -> bool:
     """True when a report's bytes are unchanged but its file was touched (mtime to record)."""
     return any(previous.reports.get(r.doc_id) is not r for r, _, _ in kept)
 
 
-def _embedded_text(kept: list[tuple[Report, list[Chunk], np.ndarray | None]], i: int, chunk: Chunk) -> str:
+def _embedded_text(kept: list[Kept], i: int, chunk: Chunk) -> str:
     body = kept[i][0].text[chunk.start:chunk.end]
     return f"{chunk.header}\n{body}" if chunk.header else body
 
@@ -266,8 +266,8 @@ def _previous_index(index: Path, model: str | None, settings: SplitterSettings) 
         return None
 
 
-def _assemble(kept: list[tuple[Report, list[Chunk], np.ndarray | None]], new_vectors: np.ndarray,
-              model: ModelIdentity, settings: SplitterSettings) -> IndexData:
+def _assemble(kept: list[Kept], new_vectors: np.ndarray, model: ModelIdentity, settings: SplitterSettings,
+              stages: dict[str, float]) -> IndexData:
     reports: dict[str, Report] = {}
     chunks: list[Chunk] = []
     blocks: list[np.ndarray] = []
@@ -280,8 +280,12 @@ def _assemble(kept: list[tuple[Report, list[Chunk], np.ndarray | None]], new_vec
             cursor += len(report_chunks)
         blocks.append(np.asarray(vectors, dtype=np.float32))
     matrix = np.vstack(blocks) if blocks else np.zeros((0, model.dim), dtype=np.float32)
+    t0 = time.perf_counter()
     dense = build_dense(matrix)
+    stages["FAISS"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     lexical = LexicalIndex.build(_chunk_tokens(kept))
+    stages["BM25"] = time.perf_counter() - t0
     manifest = Manifest(
         model_id=model.model_id, dim=model.dim, prompts=model.prompts,
         splitter=settings.to_dict(), package_version=version("antq-assistant"), pipeline=pipeline_fingerprint(),
@@ -292,7 +296,7 @@ def _assemble(kept: list[tuple[Report, list[Chunk], np.ndarray | None]], new_vec
                      lexical)
 
 
-def _chunk_tokens(kept: list[tuple[Report, list[Chunk], np.ndarray | None]]) -> Iterator[list[str]]:
+def _chunk_tokens(kept: list[Kept]) -> Iterator[list[str]]:
     """Each chunk's BM25 tokens, header first, one chunk at a time (a stored text is decoded once)."""
     for report, report_chunks, _ in kept:
         text = report.text

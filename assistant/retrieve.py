@@ -7,7 +7,7 @@ from typing import Literal
 
 import numpy as np
 
-from assistant.dense import search_parameters
+from assistant.dense import search
 from assistant.embedding import Embedder
 from assistant.store import IndexData
 from assistant.text import query_tokens
@@ -123,7 +123,7 @@ class Retriever:
 
     def _dense(self, vector: np.ndarray, mask: np.ndarray | None, depth: int) -> tuple[list[int], np.ndarray]:
         query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
-        sims, ids = self.data.dense.search(query, depth, params=search_parameters(self.data.dense, mask))
+        sims, ids = search(self.data.dense, query, depth, mask)
         scores = np.zeros(len(self.data.chunks), dtype=np.float32)
         ranking = [int(i) for i in ids[0] if i >= 0]
         scores[ranking] = sims[0][: len(ranking)]

@@ -111,7 +111,7 @@ class ChunkTable(Sequence[Chunk]):
             raise ValueError(f"chunk columns of shape {columns.shape}, not (n, 4)")
         self._reports = reports
         self.columns = columns
-        self.report = columns[:, 0]
+        self.report = np.ascontiguousarray(columns[:, 0])  # searched per report: a strided view is copied
         if len(self.report) and (np.any(np.diff(self.report) < 0) or self.report[0] < 0
                                  or self.report[-1] >= len(reports)):
             raise ValueError("chunk rows are not grouped by report")
@@ -139,8 +139,22 @@ class ChunkTable(Sequence[Chunk]):
         i = self._row[doc_id]
         return range(int(np.searchsorted(self.report, i, "left")), int(np.searchsorted(self.report, i, "right")))
 
-    def of(self, doc_id: str) -> list[Chunk]:
-        return [self[i] for i in self.rows_of(doc_id)]
+    def of(self, doc_id: str) -> "ReportChunks":
+        return ReportChunks(self, self.rows_of(doc_id))
+
+
+class ReportChunks(Sequence[Chunk]):
+    """One report's chunks in a table, made only when read (a no-op re-index never reads them)."""
+
+    def __init__(self, table: ChunkTable, rows: range) -> None:
+        self._table = table
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, i: int) -> Chunk:  # type: ignore[override]
+        return self._table[self._rows[i]]
 
 
 @dataclass

@@ -19,10 +19,11 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def current_rss_mib() -> float:
-    """Resident memory now (Linux), including memory-mapped file pages this process has touched."""
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+def resident_mib() -> dict[str, float]:
+    """Resident memory now (Linux): private (``RssAnon``) and pages of mapped files (``RssFile``)."""
+    with open("/proc/self/status") as status:
+        fields = dict(line.split(":", 1) for line in status if line.startswith(("RssAnon", "RssFile")))
+    return {name: int(value.split()[0]) / 1024 for name, value in fields.items()}
 
 
 def percentiles(samples_ms: list[float]) -> dict[str, float]:

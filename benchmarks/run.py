@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
+import json
+import subprocess
 import shutil
 import sys
 import tempfile
 import time
-import tracemalloc
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -29,12 +29,12 @@ import faiss
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import current_rss_mib, machine, markdown_table, peak_rss_mib, percentiles  # noqa: E402
+from common import machine, markdown_table, peak_rss_mib, percentiles  # noqa: E402
 from synthetic import generate, write  # noqa: E402
 
 from assistant.answer import Assistant  # noqa: E402
 from assistant.baseline import NaiveBaseline  # noqa: E402
-from assistant.dense import EXACT_UP_TO, HNSW_EF_SEARCH, build_dense, search_parameters  # noqa: E402
+from assistant.dense import EXACT_UP_TO, HNSW_EF_SEARCH, build_dense, search  # noqa: E402
 from assistant.embedding import load_embedder  # noqa: E402
 from assistant.indexer import build_index  # noqa: E402
 from assistant.store import load_index  # noqa: E402
@@ -78,6 +78,14 @@ def indexing(corpus: Path, embedder, label: str, work: Path) -> list:
     return [label, n, n / build_s, n / raw_s, (n / build_s) / (n / raw_s), noop_s * 1000, folder_mib(index)]
 
 
+def memory_probe(index: Path, questions: list[str]) -> dict[str, float]:
+    """Memory per chunk of a loaded index, measured in a fresh process (``memory_probe.py``)."""
+    probe = Path(__file__).resolve().parent / "memory_probe.py"
+    out = subprocess.run([sys.executable, str(probe), str(index), *questions], capture_output=True, text=True,
+                         check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def ask_latency(assistant: Assistant, questions: list[str], rounds: int) -> dict[str, dict[str, float]]:
     assistant.ask(questions[0])
     samples: dict[str, list[float]] = {name: [] for name in STAGES}
@@ -97,35 +105,38 @@ def throughput(assistant: Assistant, questions: list[str]) -> tuple[float, float
     return len(questions) / single, 2 * len(questions) / many
 
 
-def faiss_compare(vectors: np.ndarray, queries: int = 200) -> list:
-    """Flat vs HNSW at this size: build time, p50 latency, recall@10 against exact search."""
+def faiss_compare(vectors: np.ndarray, built: faiss.Index, built_s: float, queries: int = 200) -> list:
+    """Flat vs HNSW at this size: build time, p50 latency, recall@10 against exact search.
+
+    ``built`` is the index the pipeline chose (built in ``built_s``); only the other kind is built here.
+    """
     rng = np.random.default_rng(1)
     picks = vectors[rng.choice(len(vectors), queries, replace=False)]
     q = picks + 0.05 * rng.standard_normal(picks.shape).astype(np.float32)
     q /= np.linalg.norm(q, axis=1, keepdims=True)
-    flat_build, flat = timed(build_dense, vectors, exact_up_to=len(vectors))
-    hnsw_build, hnsw = timed(build_dense, vectors, exact_up_to=0)
-    faiss.omp_set_num_threads(1)
+    exact = isinstance(built, faiss.IndexFlat)
+    flat_build, flat = (built_s, built) if exact else timed(build_dense, vectors, exact_up_to=len(vectors))
+    hnsw_build, hnsw = timed(build_dense, vectors, exact_up_to=0) if exact else (built_s, built)
     flat_ms, hnsw_ms, truth, found = [], [], [], []
     for row in q:
-        t, (_, ids) = timed(flat.search, row[None], 10)
+        t, (_, ids) = timed(search, flat, row[None], 10)
         flat_ms.append(t * 1000)
         truth.append(ids[0])
-        t, (_, ids) = timed(hnsw.search, row[None], 10, params=search_parameters(hnsw, None))
+        t, (_, ids) = timed(search, hnsw, row[None], 10)
         hnsw_ms.append(t * 1000)
         found.append(ids[0])
-    faiss.omp_set_num_threads(os.cpu_count() or 1)
     recall = float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(truth, found)]))
     return [len(vectors), flat_build, np.percentile(flat_ms, 50), hnsw_build, np.percentile(hnsw_ms, 50), recall]
 
 
 def naive_latency(embedder, vectors: np.ndarray, questions: list[str]) -> dict[str, float]:
-    """The naive baseline's query at this size: embed the question, exact FAISS top-4, no BM25."""
+    """The naive baseline's query at this size: embed the question, exact FAISS top-4 (same FAISS
+    settings as ours), no BM25."""
     flat = faiss.IndexFlatIP(vectors.shape[1])
     flat.add(vectors)
     ms = []
     for q in questions:
-        t, _ = timed(lambda: flat.search(embedder.embed_query([q]), 4))
+        t, _ = timed(lambda: search(flat, embedder.embed_query([q]), 4))  # noqa: B023 (called at once)
         ms.append(t * 1000)
     return percentiles(ms)
 
@@ -140,26 +151,20 @@ def scale(size: int, embedder, work: Path, rounds: int) -> dict:
     noop_s, _ = timed(build_index, corpus, index)
     planted = facts[:: max(1, len(facts) // 40)][:40]
     questions = [f.question for f in planted]
-    gc.collect()
-    rss_before = current_rss_mib()
-    tracemalloc.start()  # Python objects and numpy arrays; FAISS and memory-mapped files are not traced
+    memory = memory_probe(index, questions)
     assistant = Assistant(load_index(index))
-    answered = sum(1 for f in planted if f.answer in assistant.ask(f.question).answer)  # warms the caches
-    held, _ = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    answered = sum(1 for f in planted if f.answer in assistant.ask(f.question).answer)
     n = len(assistant.data.chunks)
-    vectors_bytes = assistant.data.dense.ntotal * assistant.data.dense.d * 4
-    heap_beyond = held / n
-    rss_beyond = ((current_rss_mib() - rss_before) * 2**20 - vectors_bytes) / n
     latency = ask_latency(assistant, questions, rounds)
     single_qps, many_qps = throughput(assistant, questions)
     naive = naive_latency(assistant.embedder, assistant.data.vectors, questions)
-    result = {"size": n, "build_s": build_s, "noop_s": noop_s, "index_mib": folder_mib(index),
-              "bm25_mib": folder_mib(index / "bm25"), "vectors_mib": vectors_bytes / 2**20,
-              "heap_b": heap_beyond, "rss_b": rss_beyond,
+    stages = ", ".join(f"{name} {seconds:.1f}" for name, seconds in summary.stages.items() if name != "embed")
+    result = {"size": n, "build_s": build_s, "stages": stages, "noop_s": noop_s, "index_mib": folder_mib(index),
+              "bm25_mib": folder_mib(index / "bm25"), "vectors_mib": memory["vectors_bytes"] / 2**20, **memory,
               "dense": type(assistant.data.dense).__name__, "answered": (answered, len(questions)),
               "latency": latency, "qps": (single_qps, many_qps), "naive": naive,
-              "faiss": faiss_compare(np.asarray(assistant.data.vectors))}
+              "faiss": faiss_compare(np.asarray(assistant.data.vectors), assistant.data.dense,
+                                     summary.stages["FAISS"])}
     del assistant
     shutil.rmtree(corpus)
     shutil.rmtree(index)
@@ -185,16 +190,17 @@ def report(real_rows: list, bundled: dict | None, scaled: list[dict]) -> str:
         out += ["## Scale: synthetic corpora, **random unit vectors** in place of embeddings", "",
                 "The whole pipeline runs for real except the passage embeddings; questions are embedded by the "
                 "real model. Planted facts: one per report, asked about and checked in the answer.", "",
-                markdown_table(["chunks", "build s (no embedding)", "no-op re-index s", "index MiB", "BM25 MiB",
-                                "vectors MiB", "heap beyond vectors B/chunk", "RSS beyond vectors B/chunk",
-                                "FAISS type", "planted facts answered"],
-                               [[r["size"], r["build_s"], r["noop_s"], r["index_mib"], r["bm25_mib"],
-                                 r["vectors_mib"], r["heap_b"], r["rss_b"], r["dense"],
+                markdown_table(["chunks", "build s (no embedding)", "build stages s", "no-op re-index s", "index MiB", "BM25 MiB",
+                                "vectors MiB", "heap beyond vectors B/chunk", "private RSS beyond vectors B/chunk",
+                                "mapped pages touched B/chunk", "FAISS type", "planted facts answered"],
+                               [[r["size"], r["build_s"], r["stages"], r["noop_s"], r["index_mib"], r["bm25_mib"],
+                                 r["vectors_mib"], r["heap_b"], r["private_b"], r["mapped_b"], r["dense"],
                                  f'{r["answered"][0]}/{r["answered"][1]}'] for r in scaled]), "",
                 "Memory is measured after loading the index and answering the 40 planted questions: *heap* is "
-                "what Python and numpy hold (traced), *RSS* the growth of resident memory, which also counts "
-                "FAISS's structures and the pages of memory-mapped files (report texts, BM25 arrays) that the "
-                "questions touched. The vectors (in FAISS) are subtracted from both.", "",
+                "what Python and numpy hold (traced); *private RSS* the growth of the process's own resident "
+                "memory, FAISS's and the allocator's included; *mapped pages* the pages of memory-mapped files "
+                "(report texts, BM25 arrays, vectors) the questions touched, which the kernel shares and can "
+                "drop. The vectors (held by FAISS) are subtracted from heap and private RSS.", "",
                 "### `ask` latency by stage (ms, p50 / p95 / p99), one client", "",
                 markdown_table(["chunks", *STAGES, "naive total", "ours / naive p95"],
                                [[r["size"], *(" / ".join(f"{r['latency'][s][p]:.1f}" for p in ("p50", "p95", "p99"))

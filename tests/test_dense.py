@@ -4,7 +4,7 @@ from __future__ import annotations
 import faiss
 import numpy as np
 
-from assistant.dense import build_dense, search_parameters
+from assistant.dense import build_dense, search
 
 
 def unit_vectors(n: int, dim: int = 64, seed: int = 0) -> np.ndarray:
@@ -17,7 +17,7 @@ def test_exact_below_the_threshold_hnsw_above_with_high_recall():
     exact, approx = build_dense(vectors, exact_up_to=5000), build_dense(vectors, exact_up_to=1000)
     assert isinstance(exact, faiss.IndexFlatIP) and isinstance(approx, faiss.IndexHNSW)
     _, truth = exact.search(queries, 10)
-    _, found = approx.search(queries, 10, params=search_parameters(approx, None))
+    _, found = search(approx, queries, 10)
     recall = np.mean([len(set(t) & set(f)) / 10 for t, f in zip(truth, found)])
     assert recall >= 0.9
 
@@ -27,5 +27,5 @@ def test_filters_restrict_both_index_types():
     allowed = np.zeros(len(vectors), dtype=bool)
     allowed[::7] = True
     for index in (build_dense(vectors, exact_up_to=5000), build_dense(vectors, exact_up_to=100)):
-        _, ids = index.search(vectors[:5], 10, params=search_parameters(index, allowed))
+        _, ids = search(index, vectors[:5], 10, allowed)
         assert all(allowed[i] for i in ids.ravel() if i >= 0) and (ids >= 0).sum() >= 45

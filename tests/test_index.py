@@ -101,6 +101,7 @@ def test_incremental_add_change_delete_and_noop(corpus, tmp_path, embedder):
     before = counting.passages
     changed = build_index(corpus, index, embedder=counting)
     assert changed.changed == ["002_3f915e28c95095da.txt"]
+    assert all(f"{stage} " in changed.line() for stage in ("read", "embed", "FAISS", "BM25", "write"))
     assert counting.passages - before == sum(1 for c in load_index(index).chunks
                                              if load_index(index).reports[c.doc_id].source == report.name)
     assert "1.200" in load_index(index).reports[[d for d, r in load_index(index).reports.items()
