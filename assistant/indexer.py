@@ -43,7 +43,7 @@ class BuildSummary:
     seconds: float = 0.0
     written: bool = False
     stages: dict[str, float] = field(default_factory=dict)
-    """Seconds per stage of a build that wrote: read, embed, FAISS, BM25, write."""
+    """Seconds per stage of a build that wrote: read, model (loading it), embed, FAISS, BM25, write."""
 
     def line(self) -> str:
         state = "updated" if self.written else "up to date"
@@ -216,7 +216,9 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
     to_embed = [(i, c) for i, (_, chunks, vecs) in enumerate(kept) if vecs is None for c in chunks]
     texts = [_embedded_text(kept, i, c) for i, c in to_embed]
     if texts or previous is None:  # the model loads only when there is something to embed
+        t0 = time.perf_counter()
         embedder = embedder or load_embedder(model or (previous.manifest.model_id if previous else None))
+        summary.stages["model"] = time.perf_counter() - t0
         identity = ModelIdentity(embedder.model_id, embedder.dim, dict(embedder.prompts))
     else:
         identity = ModelIdentity(previous.manifest.model_id, previous.manifest.dim, previous.manifest.prompts)

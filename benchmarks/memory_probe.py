@@ -10,6 +10,8 @@ touched (report texts, BM25 arrays), and the bytes of the vectors that FAISS hol
 """
 from __future__ import annotations
 
+import ctypes
+import gc
 import json
 import sys
 import tracemalloc
@@ -23,17 +25,24 @@ from assistant.embedding import load_embedder  # noqa: E402
 from assistant.store import load_index  # noqa: E402
 
 
+def settled_resident_mib() -> dict[str, float]:
+    """Resident memory once garbage is collected and freed heap returned to the system (glibc)."""
+    gc.collect()
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+    return resident_mib()
+
+
 def main() -> None:
     index, questions = Path(sys.argv[1]), sys.argv[2:]
     load_embedder().embed_query(["khởi động"])
-    before = resident_mib()
+    before = settled_resident_mib()
     tracemalloc.start()
     assistant = Assistant(load_index(index))
     for question in questions:
         assistant.ask(question)
     heap, _ = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    after = resident_mib()
+    after = settled_resident_mib()
     n = len(assistant.data.chunks)
     vectors = assistant.data.dense.ntotal * assistant.data.dense.d * 4
     print(json.dumps({

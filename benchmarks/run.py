@@ -158,7 +158,7 @@ def scale(size: int, embedder, work: Path, rounds: int) -> dict:
     latency = ask_latency(assistant, questions, rounds)
     single_qps, many_qps = throughput(assistant, questions)
     naive = naive_latency(assistant.embedder, assistant.data.vectors, questions)
-    stages = ", ".join(f"{name} {seconds:.1f}" for name, seconds in summary.stages.items() if name != "embed")
+    stages = ", ".join(f"{name} {seconds:.1f}" for name, seconds in summary.stages.items() if name not in ("model", "embed"))
     result = {"size": n, "build_s": build_s, "stages": stages, "noop_s": noop_s, "index_mib": folder_mib(index),
               "bm25_mib": folder_mib(index / "bm25"), "vectors_mib": memory["vectors_bytes"] / 2**20, **memory,
               "dense": type(assistant.data.dense).__name__, "answered": (answered, len(questions)),
