@@ -111,11 +111,13 @@ class ChunkTable(Sequence[Chunk]):
             raise ValueError(f"chunk columns of shape {columns.shape}, not (n, 4)")
         self._reports = reports
         self.columns = columns
-        self.report = np.ascontiguousarray(columns[:, 0])  # searched per report: a strided view is copied
+        self.report = np.ascontiguousarray(columns[:, 0])
         if len(self.report) and (np.any(np.diff(self.report) < 0) or self.report[0] < 0
                                  or self.report[-1] >= len(reports)):
             raise ValueError("chunk rows are not grouped by report")
         self._row = {r.doc_id: i for i, r in enumerate(reports)}
+        # the row of each report's first chunk, found once (a search per report copied the column each time)
+        self._first = np.searchsorted(self.report, np.arange(len(reports) + 1, dtype=self.report.dtype)).tolist()
 
     @classmethod
     def from_chunks(cls, reports: list[Report], chunks: list[Chunk]) -> ChunkTable:
@@ -137,7 +139,7 @@ class ChunkTable(Sequence[Chunk]):
         if doc_id not in self._row:
             return range(0)
         i = self._row[doc_id]
-        return range(int(np.searchsorted(self.report, i, "left")), int(np.searchsorted(self.report, i, "right")))
+        return range(self._first[i], self._first[i + 1])
 
     def of(self, doc_id: str) -> "ReportChunks":
         return ReportChunks(self, self.rows_of(doc_id))
