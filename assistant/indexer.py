@@ -23,12 +23,12 @@ from assistant.embedding import Embedder, load_embedder
 from assistant.lexical import LexicalIndex
 from assistant.metadata import content_spans, extract_metadata, read_sidecar
 from assistant.readers import Limits, ReportError, read_report, supported_suffixes
-from assistant.store import (Chunk, ChunkTable, IndexData, Manifest, Report, StoreError, load_index, read_manifest,
-                             write_index, writer_lock)
+from assistant.store import (Chunk, ChunkTable, IndexData, Manifest, Report, ReportChunks, StoreError, load_index,
+                             read_manifest, write_index, writer_lock)
 from assistant.text import bm25_tokens
 
 SIDECAR_SUFFIX = ".meta.json"
-Kept = tuple[Report, Sequence[Chunk], "np.ndarray | None"]
+Kept = tuple[Report, Sequence[Chunk], np.ndarray | None]
 """A report of the new index, its chunks, and their vectors when the previous index has them."""
 
 
@@ -180,8 +180,7 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
         old = old_by_source.get(source)
         if old and old.size == stat.st_size and old.mtime_ns == stat.st_mtime_ns \
                 and old.sidecar_mtime_ns == _sidecar_mtime(path):
-            rows = previous.chunks.rows_of(old.doc_id)
-            kept.append((old, previous.chunks.of(old.doc_id), previous.vectors[rows.start:rows.stop]))
+            kept.append((old, *_reused(previous, old.doc_id)))
             seen_hashes[old.sha256] = source
             continue
         try:
@@ -195,8 +194,7 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
         seen_hashes[report.sha256] = source
         same = old_by_hash.get(report.sha256)
         if same and same.meta == report.meta:  # touched or renamed: reuse its vectors
-            rows = previous.chunks.rows_of(same.doc_id)
-            kept.append((report, previous.chunks.of(same.doc_id), previous.vectors[rows.start:rows.stop]))
+            kept.append((report, *_reused(previous, same.doc_id)))
             if old and old.sha256 == report.sha256:
                 continue
         else:
@@ -233,6 +231,12 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
     summary.written = True
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _reused(previous: IndexData, doc_id: str) -> tuple[Sequence[Chunk], np.ndarray]:
+    """A report's chunks and vectors as the previous index holds them."""
+    rows = previous.chunks.rows_of(doc_id)
+    return ReportChunks(previous.chunks, rows), previous.vectors[rows.start:rows.stop]
 
 
 def _with_source(reason: str, name: str, source: str) -> str:

@@ -141,9 +141,6 @@ class ChunkTable(Sequence[Chunk]):
         i = self._row[doc_id]
         return range(self._first[i], self._first[i + 1])
 
-    def of(self, doc_id: str) -> "ReportChunks":
-        return ReportChunks(self, self.rows_of(doc_id))
-
 
 class ReportChunks(Sequence[Chunk]):
     """One report's chunks in a table, made only when read (a no-op re-index never reads them)."""

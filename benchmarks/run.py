@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/run.py [--sizes 1k,10k,100k,1m] [--real-chunks 1000] [--smoke] [--out FILE]
 
-The whole run takes about 75 minutes on two cores, most of it building the 1M-chunk index;
-``--sizes 1k,10k,100k`` takes about 20.
+The whole run takes about an hour on two cores, most of it building the 1M-chunk index;
+``--sizes 1k,10k,100k`` takes about 6 minutes.
 
 Real model: the bundled corpus and a synthetic corpus of ``--real-chunks`` chunks are embedded
 for real (build throughput next to raw ``model.encode`` in the same run). Above that, the
@@ -158,7 +158,8 @@ def scale(size: int, embedder, work: Path, rounds: int) -> dict:
     latency = ask_latency(assistant, questions, rounds)
     single_qps, many_qps = throughput(assistant, questions)
     naive = naive_latency(assistant.embedder, assistant.data.vectors, questions)
-    stages = ", ".join(f"{name} {seconds:.1f}" for name, seconds in summary.stages.items() if name not in ("model", "embed"))
+    stages = ", ".join(f"{name} {seconds:.1f}" for name, seconds in summary.stages.items()
+                       if name not in ("model", "embed"))
     result = {"size": n, "build_s": build_s, "stages": stages, "noop_s": noop_s, "index_mib": folder_mib(index),
               "bm25_mib": folder_mib(index / "bm25"), "vectors_mib": memory["vectors_bytes"] / 2**20, **memory,
               "dense": type(assistant.data.dense).__name__, "answered": (answered, len(questions)),
@@ -190,8 +191,8 @@ def report(real_rows: list, bundled: dict | None, scaled: list[dict]) -> str:
         out += ["## Scale: synthetic corpora, **random unit vectors** in place of embeddings", "",
                 "The whole pipeline runs for real except the passage embeddings; questions are embedded by the "
                 "real model. Planted facts: one per report, asked about and checked in the answer.", "",
-                markdown_table(["chunks", "build s (no embedding)", "build stages s", "no-op re-index s", "index MiB", "BM25 MiB",
-                                "vectors MiB", "heap beyond vectors B/chunk", "private RSS beyond vectors B/chunk",
+                markdown_table(["chunks", "build s (no embedding)", "build stages s", "no-op re-index s", "index MiB",
+                                "BM25 MiB", "vectors MiB", "heap beyond vectors B/chunk", "private RSS beyond vectors B/chunk",
                                 "mapped pages touched B/chunk", "FAISS type", "planted facts answered"],
                                [[r["size"], r["build_s"], r["stages"], r["noop_s"], r["index_mib"], r["bm25_mib"],
                                  r["vectors_mib"], r["heap_b"], r["private_b"], r["mapped_b"], r["dense"],
@@ -200,7 +201,7 @@ def report(real_rows: list, bundled: dict | None, scaled: list[dict]) -> str:
                 "what Python and numpy hold (traced); *private RSS* the growth of the process's own resident "
                 "memory, FAISS's and the allocator's included; *mapped pages* the pages of memory-mapped files "
                 "(report texts, BM25 arrays, vectors) the questions touched, which the kernel shares and can "
-                "drop. The vectors (held by FAISS) are subtracted from heap and private RSS.", "",
+                "drop. The vectors, held by FAISS, are not in the heap and are subtracted from private RSS.", "",
                 "### `ask` latency by stage (ms, p50 / p95 / p99), one client", "",
                 markdown_table(["chunks", *STAGES, "naive total", "ours / naive p95"],
                                [[r["size"], *(" / ".join(f"{r['latency'][s][p]:.1f}" for p in ("p50", "p95", "p99"))
