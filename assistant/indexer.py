@@ -23,8 +23,8 @@ from assistant.embedding import Embedder, load_embedder
 from assistant.lexical import LexicalIndex
 from assistant.metadata import content_spans, extract_metadata, read_sidecar
 from assistant.readers import Limits, ReportError, read_report, supported_suffixes
-from assistant.store import (Chunk, ChunkTable, IndexData, Manifest, Report, ReportChunks, StoreError, load_index,
-                             read_manifest, write_index, writer_lock)
+from assistant.store import (Chunk, ChunkTable, IndexData, Manifest, Report, ReportChunks, StoreError,
+                             check_index_target, load_index, read_manifest, write_index, writer_lock)
 from assistant.text import bm25_tokens
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -159,6 +159,7 @@ def build_index(corpus: Path, index: Path, *, model: str | None = None, rebuild:
     """Bring the index at ``index`` in line with the reports under ``corpus``."""
     if not corpus.is_dir():
         raise ReportError(f"corpus folder {corpus} does not exist")
+    check_index_target(index, corpus)
     with writer_lock(index):
         return _build(corpus, index, model=model, rebuild=rebuild, settings=settings, limits=limits,
                       progress=progress, embedder=embedder)

@@ -30,6 +30,9 @@ from assistant.lexical import LexicalIndex
 FORMAT_VERSION = 2
 TEXT_CACHE = 256
 """Decoded report texts kept at once: a query touches at most a few dozen reports."""
+INDEX_ENTRIES = frozenset({"manifest.json", "reports.jsonl", "texts.bin", "chunks.npy", "vectors.npy",
+                           "dense.faiss", "bm25"})
+"""Every name a build writes into an index folder: a folder holding anything else is not ours to replace."""
 
 
 class StoreError(UserFacingError, RuntimeError):
@@ -210,17 +213,45 @@ def read_manifest(path: Path) -> Manifest | None:
 def _recover(path: Path) -> None:
     """Finish a swap that was interrupted between its two renames."""
     backup = _backup_of(path)
-    if not path.exists() and backup.exists():
+    if not is_index_folder(backup):
+        return
+    if not path.exists():
         backup.rename(path)
-    elif path.exists() and backup.exists():
+    elif is_index_folder(path):
         shutil.rmtree(backup, ignore_errors=True)
+
+
+def is_index_folder(path: Path) -> bool:
+    """True for a folder that holds only what a build writes (and at least one such entry)."""
+    if not path.is_dir() or path.is_symlink():
+        return False
+    names = {entry.name for entry in path.iterdir()}
+    return bool(names) and names <= INDEX_ENTRIES
+
+
+def check_index_target(index: Path, corpus: Path | None = None) -> None:
+    """Refuse an index location whose swap would delete what a build did not write.
+
+    An existing file, a non-empty folder holding anything but index files, and an index
+    inside the corpus or a corpus inside the index are refused before anything is written.
+    """
+    if index.is_symlink() or (index.exists() and not index.is_dir()):
+        raise StoreError(f"{index} is not a folder; give --index a folder for the index")
+    if index.is_dir() and any(index.iterdir()) and not is_index_folder(index):
+        raise StoreError(f"{index} exists and is not an index (it holds other files); "
+                         f"give --index a new or empty folder")
+    if corpus is not None:
+        where, reports = index.resolve(), corpus.resolve()
+        if where == reports or where.is_relative_to(reports) or reports.is_relative_to(where):
+            raise StoreError(f"the index {index} and the corpus {corpus} overlap; keep the index outside "
+                             f"the report folder")
 
 
 @contextmanager
 def writer_lock(path: Path) -> Iterator[None]:
     """One writer at a time per index folder (a UI upload and a CLI build may race)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".lock"), "w") as handle:
+    with open(path.with_name(path.name + ".lock"), "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -234,12 +265,16 @@ def write_index(path: Path, data: IndexData) -> None:
     The caller holds ``writer_lock``; leftovers of killed builds are removed here.
     """
     for stale in path.parent.glob(path.name + ".building-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if stale.is_dir() and (is_index_folder(stale) or not any(stale.iterdir())):
+            shutil.rmtree(stale, ignore_errors=True)
+    check_index_target(path)
     tmp = Path(tempfile.mkdtemp(prefix=path.name + ".building-", dir=path.parent))
     try:
         _write_files(tmp, data)
         backup = _backup_of(path)
-        if path.exists():
+        if path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+        elif path.exists():
             path.rename(backup)
         tmp.rename(path)
         shutil.rmtree(backup, ignore_errors=True)
