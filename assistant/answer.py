@@ -65,6 +65,9 @@ class Answer:
     kind: str
     filters: dict[str, str | int | None] = field(default_factory=dict)
     related: list[Citation] = field(default_factory=list)
+    confidence: float | None = None
+    """The score compared with the answer threshold: the weakest answering scope's best sentence
+    when found, else the best fitting sentence seen (None when no sentence fit at all)."""
 
     def to_json(self) -> dict:
         return {
@@ -78,6 +81,7 @@ class Answer:
             "kind": self.kind,
             "filters": self.filters,
             "related": [c.to_json() for c in self.related],
+            "confidence": None if self.confidence is None else round(float(self.confidence), 4),
         }
 
     def to_text(self) -> str:
@@ -119,11 +123,17 @@ class Assistant:
             scopes = [Filters() if absent else Filters(province=filters.get("province"), year=search_year)]
         claims: list[Claim] = []
         candidates: list[Candidate] = []
+        best: list[float] = []  # best fitting score per scope
+        answering: list[float] = []  # the same, for the scopes that answered
         for scope in scopes:
             found_here, seen = self._answer_in(q, resolved, scope, max(k, 8), filters.get("year"), timings)
             candidates += seen
+            top = next((c.score for c in seen if c.fits), None)
+            if top is not None:
+                best.append(top)
             if found_here and not absent:
                 claims += found_here if len(scopes) == 1 else found_here[:1]
+                answering.append(top)
         t0 = time.perf_counter()
         claims = [replace(c, n=i + 1) for i, c in enumerate(claims)] if len(scopes) > 1 else claims
         found = bool(claims) and verify_claims(claims, self.data)
@@ -132,9 +142,10 @@ class Assistant:
         related = [] if found else self._related(sorted(candidates, key=lambda c: -c.score)[:3])
         timings["answer"] = timings.get("answer", 0.0) + _ms(t0)
         timings["total"] = _ms(started)
+        confidence = min(answering) if found and answering else max(best, default=None)
         return Answer(question=question, answer=text, found=found, citations=self._citations(claims),
                       timings_ms=timings, resolved_question=resolved, lang=q.lang, kind=q.kind, filters=filters,
-                      related=related)
+                      related=related, confidence=confidence)
 
     def _answer_in(self, q: Question, resolved: str, scope: Filters, k: int, year: int | None,
                    timings: dict[str, float]) -> tuple[list[Claim], list[Candidate]]:

@@ -51,12 +51,18 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--auth", type=Path, default=None, help="file of user:password lines")
 
     evaluate = sub.add_parser("eval", help="run a question-answer eval set and print its metrics")
-    evaluate.add_argument("--qa", type=Path, default=Path("evals/qa.jsonl"))
+    evaluate.add_argument("--qa", type=Path, default=None,
+                          help="eval file (default: evals/qa.jsonl, and evals/transfer.jsonl for --split transfer)")
     evaluate.add_argument("--index", type=Path, default=None)
+    evaluate.add_argument("--corpus", type=Path, default=None,
+                          help="the reports of --qa, for the naive baseline (default: corpus/)")
     evaluate.add_argument("--json", action="store_true")
-    evaluate.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    evaluate.add_argument("--split", default="all",
+                          help="dev, test, transfer or all (all of --qa), or a list: dev,test,transfer")
     evaluate.add_argument("--compare", action="store_true",
                           help="also run BM25 only, dense only and a naive baseline, side by side")
+    evaluate.add_argument("--loro", action="store_true",
+                          help="also score each report's items with the threshold fitted without them")
 
     sub.add_parser("setup-model", help="convert the default embedding model (once) into the cache folder")
     return parser
@@ -108,7 +114,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from assistant.evaluate import run_cli
 
     return run_cli(qa=args.qa, index=args.index or config.index_dir(), as_json=args.json,
-                   split=args.split, compare=args.compare)
+                   split=args.split, compare=args.compare, loro=args.loro,
+                   corpus=args.corpus or config.corpus_dir())
 
 
 def _cmd_setup_model(args: argparse.Namespace) -> int:

@@ -1,22 +1,36 @@
-"""Run an eval set through one or more configurations and report metrics side by side.
+"""Run eval sets through one or more configurations and report metrics side by side.
 
+An eval run asks one or more suites: an eval file and the reports its questions are about,
+each against the index of those reports (``evals/qa.jsonl`` over ``corpus/``; the transfer set
+``evals/transfer.jsonl`` over ``evals/reports/``, whose index the eval builds for itself).
 Metrics are pure functions in ``assistant.metrics``; this module runs questions, prints
-tables and writes each run (JSON, Markdown, a bar chart) under ``evals/runs/``.
+tables and writes each run (JSON, Markdown, charts) under ``evals/runs/``.
 """
 from __future__ import annotations
 
 import json
+import math
 import sys
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
 from assistant.errors import UserFacingError
-from assistant.metrics import ItemResult, aggregate, by_split, by_tag, score_item
+from assistant.metrics import ItemResult, aggregate, by_split, by_tag, reliability, score_item
 
 AskFn = Callable[[dict], dict]
 TABLE_METRICS = ("n", "answer_accuracy", "evidence_recall_at_k", "mrr", "unanswerable_accuracy",
                  "false_answer_rate", "latency_ms_p50", "latency_ms_p95")
+OURS = "hybrid (ours)"
+SEED_QA = Path("evals/qa.jsonl")
+TRANSFER_QA = Path("evals/transfer.jsonl")
+TRANSFER_CORPUS = Path("evals/reports")
+TRANSFER_INDEX = Path("evals/index")
+"""The transfer reports' own index (git-ignored), refreshed by each run that asks the transfer split."""
+SEED_SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "transfer", "all")
+"""``all`` is every item of the eval file (the contract's default: all of ``evals/qa.jsonl``)."""
 
 
 def load_items(path: Path, split: str = "all") -> list[dict]:
@@ -38,19 +52,57 @@ def load_items(path: Path, split: str = "all") -> list[dict]:
     return items
 
 
+@dataclass(frozen=True)
+class Suite:
+    """An eval file asked against the index of the reports its questions are about."""
+
+    qa: Path
+    corpus: Path
+    index: Path
+    splits: tuple[str, ...] | None
+    """Item splits to ask; None asks every item of the file."""
+    own_index: bool = False
+    """The eval builds and refreshes this index itself (the transfer reports are never in corpus/)."""
+
+    def items(self) -> list[dict]:
+        items = load_items(self.qa, "all")
+        return [i for i in items if self.splits is None or i.get("split", "test") in self.splits]
+
+
+def suites_for(qa: Path | None, index: Path, corpus: Path, splits: Iterable[str]) -> list[Suite]:
+    """The suites a run asks: an explicit ``qa`` file alone, else the seeds and/or the transfer set."""
+    wanted = set(splits)
+    if unknown := wanted - set(SPLITS):
+        raise UserFacingError(f"unknown split {', '.join(sorted(unknown))}; choose from {', '.join(SPLITS)}")
+    if qa is not None:
+        return [Suite(qa, corpus, index, None if "all" in wanted else tuple(sorted(wanted)))]
+    seeds = SEED_SPLITS if "all" in wanted else tuple(s for s in SEED_SPLITS if s in wanted)
+    out = [Suite(SEED_QA, corpus, index, seeds)] if seeds else []
+    if "transfer" in wanted:
+        out.append(Suite(TRANSFER_QA, TRANSFER_CORPUS, TRANSFER_INDEX, ("transfer",), own_index=True))
+    return out
+
+
 def run(items: Iterable[dict], ask: AskFn) -> tuple[list[ItemResult], list[dict]]:
     """Ask every item; return the scored results and the per-item records for ``--json``."""
     results, records = [], []
     for item in items:
         response = ask(item)
-        result = score_item(item, response)
+        result, record = scored(item, response)
         results.append(result)
-        records.append({"id": item["id"], **{k: response.get(k) for k in
-                                              ("question", "answer", "found", "citations", "timings_ms")},
-                        "resolved_question": response.get("resolved_question"),
-                        "passed": result.passed, "reasons": result.reasons, "split": item.get("split"),
-                        "tags": item.get("tags", [])})
+        records.append(record)
     return results, records
+
+
+def scored(item: dict, response: dict) -> tuple[ItemResult, dict]:
+    """One reply's verdict and its ``--json`` record."""
+    result = score_item(item, response)
+    record = {"id": item["id"], **{k: response.get(k) for k in
+                                  ("question", "answer", "found", "citations", "timings_ms")},
+              "resolved_question": response.get("resolved_question"), "confidence": response.get("confidence"),
+              "passed": result.passed, "reasons": result.reasons, "split": item.get("split"),
+              "tags": item.get("tags", [])}
+    return result, record
 
 
 def assistant_ask(assistant) -> AskFn:
@@ -61,6 +113,13 @@ def assistant_ask(assistant) -> AskFn:
 
 def report(results: list[ItemResult]) -> dict:
     return {"metrics": aggregate(results), "by_split": by_split(results), "by_tag": by_tag(results)}
+
+
+def reliability_by_split(records: list[dict]) -> dict[str, list[dict]]:
+    """Share of right answers per confidence decile, over each split's answered items."""
+    splits = sorted({r.get("split") or "test" for r in records})
+    return {split: reliability([(r.get("confidence"), r["passed"]) for r in records
+                                if r["found"] and (r.get("split") or "test") == split]) for split in splits}
 
 
 def _fmt(value) -> str:
@@ -80,15 +139,30 @@ def table(rows: dict[str, dict], metrics: Iterable[str] = TABLE_METRICS) -> str:
     return "\n".join(lines)
 
 
+def split_rows(summary: dict) -> dict[str, dict]:
+    """All items, each split, and each split's leave-one-report-out result where it was run."""
+    rows = {"all": summary["metrics"], **summary["by_split"]}
+    for split, metrics in (summary.get("loro") or {}).get("by_split", {}).items():
+        rows[f"{split} (LORO)"] = metrics
+    return rows
+
+
 def tables_for(name: str, summary: dict) -> str:
-    parts = [f"### {name}: overall and per split", "",
-             table({"all": summary["metrics"], **summary["by_split"]}), "",
+    parts = [f"### {name}: overall and per split", "", table(split_rows(summary)), "",
              f"### {name}: per tag", "", table(summary["by_tag"])]
+    if summary.get("loro"):
+        fitted = "; ".join(f"{suite}: " + ", ".join(f"{r} {_threshold(t)}" for r, t in folds.items())
+                           for suite, folds in summary["loro"]["thresholds"].items())
+        parts += ["", f"LORO thresholds fitted per held-out report: {fitted}"]
     return "\n".join(parts)
 
 
-def write_run(runs_dir: Path, summaries: dict[str, dict], records: dict[str, list[dict]], qa: Path) -> Path:
-    """Write JSON, Markdown and a per-tag bar chart into a new folder under ``runs_dir``."""
+def _threshold(value: float) -> str:
+    return "never answer" if math.isinf(value) else f"{value:.3f}"
+
+
+def write_run(runs_dir: Path, summaries: dict[str, dict], records: dict[str, list[dict]], qa: Path | str) -> Path:
+    """Write JSON, Markdown, a per-tag bar chart and a reliability plot into a new folder under ``runs_dir``."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     folder = runs_dir / stamp
     suffix = 1
@@ -98,16 +172,28 @@ def write_run(runs_dir: Path, summaries: dict[str, dict], records: dict[str, lis
     folder.mkdir(parents=True)
     payload = {"qa": str(qa), "created": stamp, "configs": {
         name: {**summaries[name], "items": records[name]} for name in summaries}}
-    (folder / "run.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    (folder / "run.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1, default=_json_value),
+                                     encoding="utf-8")
     chart = folder / "per_tag_accuracy.png"
     _bar_chart(summaries, chart)
+    plot = folder / "reliability.png"
+    _reliability_plot(summaries[next(iter(summaries))].get("reliability") or {}, plot)
     md = [f"# Eval run {stamp}", "", f"Eval set: `{qa}`", "",
-          "## Side by side", "", table({n: s["metrics"] for n, s in summaries.items()}), ""]
+          "## Side by side", "", table({n: s["metrics"] for n, s in summaries.items()}), "",
+          "## Side by side, per split", "",
+          table({f"{n}: {split}": m for n, s in summaries.items() for split, m in split_rows(s).items()}), ""]
     for name, summary in summaries.items():
         md += [tables_for(name, summary), ""]
-    md += ["## Per-tag pass rate", "", f"![per-tag pass rate]({chart.name})", ""]
+    md += ["## Per-tag pass rate", "", f"![per-tag pass rate]({chart.name})", "",
+           "## Reliability: share of right answers per confidence decile (answered items)", "",
+           f"![reliability]({plot.name})", ""]
     (folder / "report.md").write_text("\n".join(md), encoding="utf-8")
     return folder
+
+
+def _json_value(value):
+    """``inf`` (a threshold that never answers) as a string, since JSON has no infinity."""
+    return str(value)
 
 
 def _bar_chart(summaries: dict[str, dict], path: Path) -> None:
@@ -131,12 +217,31 @@ def _bar_chart(summaries: dict[str, dict], path: Path) -> None:
     plt.close(fig)
 
 
+def _reliability_plot(by_split_bins: dict[str, list[dict]], path: Path) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6.5, 4.5))
+    for split, bins in by_split_bins.items():
+        if bins:
+            ax.plot(range(1, len(bins) + 1), [b["correct"] for b in bins], marker="o",
+                    label=f"{split} ({sum(b['n'] for b in bins)} answered)")
+    ax.set_xlabel("confidence decile (1 = lowest scores)")
+    ax.set_ylabel("share of answers that are right")
+    ax.set_ylim(0, 1.05)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
 def configurations(index: Path, corpus: Path, compare: bool) -> dict[str, AskFn]:
     """Ours (hybrid), and with ``compare`` BM25 only, dense only and the naive baseline."""
     from assistant.answer import Assistant, get_assistant
 
     ours = get_assistant(index)
-    configs: dict[str, AskFn] = {"hybrid (ours)": assistant_ask(ours)}
+    configs: dict[str, AskFn] = {OURS: assistant_ask(ours)}
     if compare:
         from assistant.baseline import NaiveBaseline
 
@@ -147,31 +252,79 @@ def configurations(index: Path, corpus: Path, compare: bool) -> dict[str, AskFn]
     return configs
 
 
-def run_cli(qa: Path, index: Path, as_json: bool, split: str, compare: bool,
+def loro_run(index: Path, items: list[dict]) -> tuple[list[ItemResult], dict[str, float]]:
+    """Ours, leave-one-report-out: each report's items answered with a threshold fitted without them."""
+    from assistant.answer import Assistant, get_assistant
+    from assistant.loro import leave_one_report_out
+
+    ours = get_assistant(index)
+    ungated = assistant_ask(Assistant(ours.data, threshold=-math.inf))
+    replies, thresholds = leave_one_report_out(
+        items, ungated, lambda t: assistant_ask(Assistant(ours.data, threshold=t)), prior=ours.threshold)
+    return [score_item(item, reply) for item, reply in replies], thresholds
+
+
+def _ensure_own_index(suite: Suite) -> None:
+    """Bring an eval's own index in line with its reports (incremental: quick when nothing changed)."""
+    from assistant.indexer import build_index
+
+    if not suite.corpus.is_dir():
+        raise UserFacingError(f"the reports of {suite.qa} ({suite.corpus}) are missing")
+    summary = build_index(suite.corpus, suite.index)
+    for reason in summary.skipped:
+        print(f"skipped: {reason}", file=sys.stderr)
+
+
+def evaluate(suites: list[Suite], compare: bool, loro: bool) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+    """Every configuration over every suite: summaries (metrics per split and tag) and item records."""
+    results: dict[str, list[ItemResult]] = {}
+    records: dict[str, list[dict]] = {}
+    loro_results: list[ItemResult] = []
+    thresholds: dict[str, dict[str, float]] = {}
+    for suite in suites:
+        items = suite.items()
+        if not items:
+            raise UserFacingError(f"{suite.qa}: no items (split {', '.join(suite.splits or ('all',))})")
+        if suite.own_index:
+            _ensure_own_index(suite)
+        for name, ask in configurations(suite.index, suite.corpus, compare).items():
+            got, recs = run(items, ask)
+            results.setdefault(name, []).extend(got)
+            records.setdefault(name, []).extend(recs)
+        if loro:
+            held_out, thresholds[str(suite.qa)] = loro_run(suite.index, items)
+            loro_results += held_out
+    summaries = {name: report(got) for name, got in results.items()}
+    summaries[OURS]["reliability"] = reliability_by_split(records[OURS])
+    if loro:
+        summaries[OURS]["loro"] = {"metrics": aggregate(loro_results), "by_split": by_split(loro_results),
+                                   "thresholds": thresholds}
+    return summaries, records
+
+
+def run_cli(qa: Path | None, index: Path, as_json: bool, split: str, compare: bool, loro: bool = False,
             corpus: Path = Path("corpus"), runs_dir: Path | None = None) -> int:
-    items = load_items(qa, split)
-    if not items:
-        raise UserFacingError(f"{qa}: no items (split {split})")
-    summaries, records = {}, {}
-    for name, ask in configurations(index, corpus, compare).items():
-        results, recs = run(items, ask)
-        summaries[name], records[name] = report(results), recs
-    folder = write_run(runs_dir or qa.parent / "runs", summaries, records, qa)
-    first = next(iter(summaries))
+    """``eval``: ``split`` is one split or a comma-separated list (``dev,test,transfer``)."""
+    suites = suites_for(qa, index, corpus, [s.strip() for s in split.split(",") if s.strip()] or ["all"])
+    summaries, records = evaluate(suites, compare, loro)
+    named = qa or ", ".join(str(s.qa) for s in suites)
+    folder = write_run(runs_dir or (qa.parent if qa else SEED_QA.parent) / "runs", summaries, records, named)
+    ours = summaries[OURS]
     if as_json:
-        print(json.dumps({"metrics": summaries[first]["metrics"], "by_split": summaries[first]["by_split"],
-                          "by_tag": summaries[first]["by_tag"], "items": records[first],
+        print(json.dumps({"metrics": ours["metrics"], "by_split": ours["by_split"], "by_tag": ours["by_tag"],
+                          "items": records[OURS], "reliability": ours["reliability"],
+                          **({"loro": ours["loro"]} if loro else {}),
                           **({"compare": {n: s["metrics"] for n, s in summaries.items()}} if compare else {})},
-                         ensure_ascii=False, indent=1))
+                         ensure_ascii=False, indent=1, default=_json_value))
     else:
         if compare:
             print("## Side by side\n")
             print(table({n: s["metrics"] for n, s in summaries.items()}))
             print()
-        print(tables_for(first, summaries[first]))
-        failed = [r for r in records[first] if not r["passed"]]
+        print(tables_for(OURS, ours))
+        # transfer failures stay in run.json: listing them here would invite tuning on them
+        failed = [r for r in records[OURS] if not r["passed"] and r.get("split") != "transfer"]
         if failed:
             print(f"\n{len(failed)} failing item(s): " + ", ".join(r["id"] for r in failed[:40]))
         print(f"\nrun written to {folder}", file=sys.stderr)
     return 0
-

@@ -206,3 +206,22 @@ def by_tag(results: Sequence[ItemResult]) -> dict[str, dict[str, Any]]:
 def by_split(results: Sequence[ItemResult]) -> dict[str, dict[str, Any]]:
     """``aggregate`` per split; items without a split count as "test" (the contract's default)."""
     return _grouped(results, lambda r: [r.split or "test"])
+
+
+def reliability(scored: Iterable[tuple[float | None, bool]], bins: int = 10) -> list[dict[str, Any]]:
+    """Share of right answers per score decile, over answered items: does a high score mean right?
+
+    ``scored`` holds each answered item's confidence and whether it passed. Bins hold equal
+    numbers of items (deciles of the scores, not of the score range), so each share rests on as
+    many items as the others; fewer items than bins give one bin per item.
+    """
+    pairs = sorted((float(c), ok) for c, ok in scored if c is not None)
+    if not pairs:
+        return []
+    count = min(bins, len(pairs))
+    out = []
+    for b in range(count):
+        part = pairs[b * len(pairs) // count:(b + 1) * len(pairs) // count]
+        out.append({"low": part[0][0], "high": part[-1][0], "n": len(part),
+                    "correct": sum(ok for _, ok in part) / len(part)})
+    return out
