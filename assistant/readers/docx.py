@@ -31,6 +31,7 @@ from pathlib import Path
 
 from assistant.readers.base import (
     DECORATION,
+    MB,
     OFFICIAL_LAYOUT,
     Extracted,
     Limits,
@@ -44,6 +45,30 @@ from assistant.readers.base import (
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _MAX_ZIP_ENTRIES = 10_000
+"""Parts in one .docx: each image is one, so even a long illustrated report has a few hundred."""
+
+_MAX_RATIO = 100
+"""How many times its own size a .docx may unpack to (above ``_RATIO_FREE_BYTES``), read from the ZIP
+directory so that a ZIP bomb is refused before anything is decompressed.
+
+Report XML compresses 5-35 times (document.xml of 3,000 paragraphs of prose 6x, of a 3,000-row table
+of figures 32x) and images hardly at all, so a whole .docx unpacks to 5-50 times its length (measured
+on python-docx files: the prose 9x, its empty template 23x, the table 28x, the same table all zeros
+44x). A bomb needs several hundred times to be cheap (the one in issue 11: 458 KB holding 150 MB of
+XML, 335x; deflate's ceiling is about 1,030x), so 100 leaves twice the margin over the most repetitive
+document we could make. The ratio is to the file's real length, not to the compressed sizes the
+directory declares, which could lie.
+"""
+
+_RATIO_FREE_BYTES = 1 * MB
+"""Unpacked bytes allowed at any ratio: a tiny .docx of one repeated element (a blank form table) may pass
+``_MAX_RATIO``, and python-docx reads 1 MB of XML in under a second (10 MB took 7 s here)."""
+
+_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
+"""The compression methods Word and other DOCX writers use. zipfile cuts a stored or deflated part at
+its declared size (its CRC check then fails), so a part that lies about its size cannot expand past
+it. A bzip2 or LZMA part is decompressed one whole chunk at a time before that cut (177 bytes of bzip2
+hold 200 MB of zeros), so it is refused."""
 
 _SKIP = {_W + "pPr", _W + "rPr", _W + "del", _W + "moveFrom", _W + "instrText", _W + "delText",
          _W + "delInstrText", _W + "sectPr", _W + "tblPr", _W + "trPr", _W + "tcPr", _MC + "Fallback",
@@ -67,6 +92,8 @@ def read(data: bytes, path: Path, limits: Limits) -> Extracted:
 
     try:
         document = docx.Document(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:  # a part that is not what the directory says (size, CRC)
+        raise ReportError(f"{path.name}: corrupt .docx ({first_line(exc)})") from None
     except ValueError as exc:  # python-docx: another Office type (.docm, .dotx, .xlsx …)
         raise ReportError(f"{path.name}: not a Word document ({str(exc).splitlines()[0][:120]})") from None
     blocks = [block for block in _blocks(document.element.body) if block]
@@ -75,7 +102,12 @@ def read(data: bytes, path: Path, limits: Limits) -> Extracted:
 
 
 def _check_archive(data: bytes, path: Path, limits: Limits) -> None:
-    """A ZIP that is a Word document and will not expand past the limits (a ZIP bomb)."""
+    """A ZIP that is a Word document and will not expand past the limits (a ZIP bomb).
+
+    Everything is judged from the ZIP directory alone, before a byte is decompressed: the sizes the
+    parts declare (their sum bounds each part too; the reason names the largest), their ratio to the
+    file's length, and their compression methods.
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
@@ -85,10 +117,19 @@ def _check_archive(data: bytes, path: Path, limits: Limits) -> None:
         infos = archive.infolist()
         if len(infos) > _MAX_ZIP_ENTRIES:
             raise ReportError(f"{path.name}: a .docx with {len(infos)} parts, over the {_MAX_ZIP_ENTRIES} limit")
+        odd = next((info for info in infos if info.compress_type not in _METHODS), None)
+        if odd is not None:
+            raise ReportError(f"{path.name}: {odd.filename} uses ZIP compression method {odd.compress_type}, "
+                              f"which no Word document uses (only {' or '.join(_METHODS.values())})")
         unpacked = sum(info.file_size for info in infos)
         if unpacked > limits.max_unpacked_bytes:
-            raise ReportError(f"{path.name}: unpacks to {unpacked} bytes, over the "
-                              f"{limits.max_unpacked_bytes}-byte limit")
+            largest = max(infos, key=lambda info: info.file_size)
+            raise ReportError(f"{path.name}: unpacks to {unpacked} bytes ({largest.filename} alone "
+                              f"{largest.file_size}), over the {limits.max_unpacked_bytes}-byte limit")
+        if unpacked > _RATIO_FREE_BYTES and unpacked > _MAX_RATIO * len(data):
+            raise ReportError(f"{path.name}: unpacks to {unpacked / MB:.1f} MB from {len(data) / MB:.1f} MB, "
+                              f"{unpacked // len(data)} times its size; a real .docx stays under "
+                              f"{_MAX_RATIO} times (a ZIP bomb?)")
         names = {info.filename for info in infos}
         if "[Content_Types].xml" not in names:
             what = "an OpenDocument file; save it as .docx" if "mimetype" in names else "a ZIP archive"

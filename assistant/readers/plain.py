@@ -8,16 +8,18 @@ from pathlib import Path
 
 import yaml
 
-from assistant.readers.base import Extracted, Limits, ReportError
+from assistant.readers.base import Extracted, Limits, ReportError, decode_utf16_without_bom
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _META_KEYS = ("title", "date", "author", "province", "source")
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM, normalised to NFC."""
+    """UTF-8 or UTF-16, with or without BOM, normalised to NFC."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16")
+    elif (utf16 := decode_utf16_without_bom(data)) is not None:
+        text = utf16
     else:
         try:
             text = data.decode("utf-8-sig")
