@@ -15,11 +15,13 @@ from typing import Sequence
 from assistant.compose import Candidate, Claim, compose_claims, render_claims, verify_claims
 from assistant.embedding import load_embedder
 from assistant.errors import UserFacingError
+from assistant.inputs import clean_question
 from assistant.places import standard_province
 from assistant.question import Question, analyse, expand_english, resolve_followup
 from assistant.retrieve import Filters, FusionSettings, Mode, Retriever
 from assistant.sentences import SentenceScorer
 from assistant.store import IndexData, load_index
+from assistant.text import FOLDED_PREFIX, query_tokens
 
 NOT_FOUND = {
     "vi": "Không tìm thấy thông tin này trong các báo cáo.",
@@ -109,10 +111,14 @@ class Assistant:
     def ask(self, question: str, history: Sequence[str] = (), k: int = 5, province: str | None = None,
             year: int | None = None) -> Answer:
         started = time.perf_counter()
-        timings: dict[str, float] = {}
-        resolved = resolve_followup(question, list(history)) if history else question
+        question = clean_question(question)
+        history = [turn for turn in map(clean_question, history) if turn]
+        resolved = resolve_followup(question, history) if history else question
         q = analyse(resolved)
         filters, absent = self._filters(q, province, year)
+        if not self._says_something(question, q):
+            return self._nothing_asked(question, q, filters, started)
+        timings: dict[str, float] = {}
         lang = "en" if q.lang == "en" else "vi"
         search_year = filters.get("year") if filters.get("year_source") == "option" else None
         compared = [p for p in q.provinces if p in self.provinces] if not province and len(q.provinces) > 1 else []
@@ -146,6 +152,27 @@ class Assistant:
         return Answer(question=question, answer=text, found=found, citations=self._citations(claims),
                       timings_ms=timings, resolved_question=resolved, lang=q.lang, kind=q.kind, filters=filters,
                       related=related, confidence=confidence)
+
+    def _says_something(self, question: str, q: Question) -> bool:
+        """Whether ``question`` has words of its own and ``q`` (it resolved) a content word: a province,
+        a year, an English domain word, or a word with a letter that the reports' BM25 vocabulary holds.
+
+        Junk ("'; DROP TABLE reports; --", "???", bare markup) has no content word and would otherwise
+        be answered from whichever passages lie nearest to it. A follow-up may borrow its content
+        from the conversation ("What is her position?"), not its words: "???" after a question is
+        still nothing asked.
+        """
+        if not _words(question):
+            return False
+        if q.provinces or q.year or expand_english(q.text):
+            return True
+        return any(self.data.lexical.knows(t) for t in _words(q.text) if any(ch.isalpha() for ch in t))
+
+    def _nothing_asked(self, question: str, q: Question, filters: dict, started: float) -> Answer:
+        """The reply to a question without content: not found, and nothing retrieved as related."""
+        return Answer(question=question, answer=NOT_FOUND["en" if q.lang == "en" else "vi"], found=False,
+                      citations=[], timings_ms={"total": _ms(started)}, resolved_question=question,
+                      lang=q.lang, kind=q.kind, filters=filters)
 
     def _answer_in(self, q: Question, resolved: str, scope: Filters, k: int, year: int | None,
                    timings: dict[str, float]) -> tuple[list[Claim], list[Candidate]]:
@@ -236,6 +263,11 @@ def get_assistant(index: Path) -> Assistant:
     stamp = str(manifest.stat().st_mtime_ns) if manifest.exists() else "missing"
     with _lock:
         return _cached(index.resolve(), stamp)
+
+
+def _words(text: str) -> list[str]:
+    """The one-word BM25 tokens of ``text`` of two characters or more: no bigram, no lone letter or digit."""
+    return [t for t in query_tokens(text) if "_" not in t and len(t.removeprefix(FOLDED_PREFIX)) >= 2]
 
 
 def _ms(start: float) -> float:

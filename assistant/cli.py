@@ -7,21 +7,44 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn, TypeVar
 
-from assistant import config
+from assistant import config, inputs
 from assistant.errors import UserFacingError
+
+T = TypeVar("T")
 
 
 class UsageError(UserFacingError):
     """Bad input from the user: reported in one line with exit status 2."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse whose usage errors are one line and exit 2 (its own are usage text, then a line).
+
+    Subcommand parsers are made of the same class, so theirs are one line too.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def _checked(check: Callable[[str], T]) -> Callable[[str], T]:
+    """An argparse type from an ``inputs`` check, so the option's error is the UI's message as well."""
+    def convert(text: str) -> T:
+        try:
+            return check(text)
+        except inputs.InputError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    return convert
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m assistant",
-                                     description="Grounded answers from Vietnamese ANTQ reports.")
+    parser = _Parser(prog="python -m assistant", description="Grounded answers from Vietnamese ANTQ reports.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     index = sub.add_parser("index", help="build or update the index from the corpus folder")
@@ -29,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     index.add_argument("--index", type=Path, default=None, help="index folder (default: index/)")
     index.add_argument("--model", default=None, help="sentence-transformers model name or folder")
     index.add_argument("--rebuild", action="store_true", help="re-embed every report from scratch")
+    index.add_argument("--check", action="store_true",
+                       help="verify every index file against the manifest's checksums; change nothing")
     index.add_argument("--max-size-mb", type=float, default=None,
                        help="skip report files larger than this (default 50, or ASSISTANT_MAX_SIZE_MB)")
     index.add_argument("--max-pages", type=int, default=None,
@@ -38,9 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("--index", type=Path, default=None)
     ask.add_argument("--json", action="store_true", help="print the contract's JSON object")
-    ask.add_argument("--k", type=int, default=5, help="passages to retrieve (default 5)")
+    ask.add_argument("--k", type=_checked(inputs.check_k), default=5, metavar="N",
+                     help=f"passages to retrieve, 1 to {inputs.MAX_K} (default 5)")
     ask.add_argument("--province", default=None)
-    ask.add_argument("--year", type=int, default=None)
+    ask.add_argument("--year", type=_checked(inputs.check_year), default=None, metavar="YYYY",
+                     help="only reports of this year")
     ask.add_argument("--history", action="append", default=[], help="an earlier user turn, oldest first")
 
     serve = sub.add_parser("serve", help="start the Gradio chat interface")
@@ -71,7 +98,13 @@ def _parser() -> argparse.ArgumentParser:
 def _cmd_index(args: argparse.Namespace) -> int:
     from assistant.indexer import build_index, progress_wanted
     from assistant.readers import Limits, ReportError
+    from assistant.store import check_index
 
+    if args.check:
+        if args.rebuild:
+            raise UsageError("--check verifies the index and --rebuild replaces it; give one of them")
+        print(check_index(args.index or config.index_dir()).line())
+        return 0
     try:
         limits = Limits().with_options(max_size_mb=args.max_size_mb, max_pages=args.max_pages)
     except ReportError as exc:
@@ -85,15 +118,13 @@ def _cmd_index(args: argparse.Namespace) -> int:
 
 
 def _cmd_ask(args: argparse.Namespace) -> int:
-    from assistant.answer import get_assistant
+    question = inputs.check_question(args.question)
+    history = inputs.check_history(args.history)
+    province = inputs.check_province(args.province)
+    from assistant.answer import get_assistant  # after the checks: bad input never waits for the model
 
-    if not args.question.strip():
-        raise UsageError("the question is empty")
-    if args.k < 1:
-        raise UsageError("--k must be at least 1")
-    assistant = get_assistant(args.index or config.index_dir())
-    result = assistant.ask(args.question, history=args.history, k=args.k,
-                           province=args.province, year=args.year)
+    result = get_assistant(args.index or config.index_dir()).ask(question, history=history, k=args.k,
+                                                                 province=province, year=args.year)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:
@@ -132,12 +163,17 @@ COMMANDS = {"index": _cmd_index, "ask": _cmd_ask, "serve": _cmd_serve, "eval": _
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    args = _parser().parse_args(argv)
     try:
+        args = _parser().parse_args([inputs.decode_arg(a) for a in (sys.argv[1:] if argv is None else argv)])
         return COMMANDS[args.command](args)
     except UserFacingError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {_one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _one_line(message: str) -> str:
+    """A message on one line: it may quote user input (a path, an argument) holding line breaks."""
+    return inputs.decode_arg(re.sub(r"\s+", " ", message).strip())

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from assistant.errors import UserFacingError
+from assistant.evalset import load_items
 from assistant.metrics import ItemResult, aggregate, by_split, by_tag, reliability, score_item
 
 AskFn = Callable[[dict], dict]
@@ -31,25 +32,6 @@ TRANSFER_INDEX = Path("evals/index")
 SEED_SPLITS = ("dev", "test")
 SPLITS = ("dev", "test", "transfer", "all")
 """``all`` is every item of the eval file (the contract's default: all of ``evals/qa.jsonl``)."""
-
-
-def load_items(path: Path, split: str = "all") -> list[dict]:
-    """The eval set's items; a malformed line is a one-line error naming the line."""
-    if not path.exists():
-        raise UserFacingError(f"eval set {path} does not exist")
-    items = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except ValueError as exc:
-            raise UserFacingError(f"{path}:{number}: not JSON ({exc.msg})") from None
-        if not isinstance(item, dict) or not isinstance(item.get("question"), str) or "id" not in item:
-            raise UserFacingError(f"{path}:{number}: an item needs at least 'id' and 'question'")
-        if split == "all" or item.get("split", "test") == split:
-            items.append(item)
-    return items
 
 
 @dataclass(frozen=True)
