@@ -1,15 +1,20 @@
 """Build or update the index so that it matches the corpus folder.
 
-Unchanged reports (same size and mtime, or same content hash) keep their chunks and
-vectors; only new or changed reports are read, chunked and embedded.
+Unchanged reports keep their chunks and vectors; only new or changed reports are read,
+chunked and embedded. A report counts as unchanged without being hashed only when its stat
+(size, mtime, ctime, inode) is the one recorded and it last changed before the recording
+build started; otherwise its bytes (and its sidecar's) are hashed and compared. A damaged
+previous index is rebuilt: from the stored vectors when only FAISS or BM25 is damaged,
+from the reports otherwise.
 """
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import lru_cache
 from importlib.metadata import version
@@ -23,13 +28,20 @@ from assistant.embedding import Embedder, load_embedder
 from assistant.lexical import LexicalIndex
 from assistant.metadata import content_spans, extract_metadata, read_sidecar
 from assistant.readers import Limits, ReportError, read_report, supported_suffixes
-from assistant.store import (Chunk, ChunkTable, IndexData, Manifest, Report, ReportChunks, StoreError,
-                             check_index_target, load_index, read_manifest, write_index, writer_lock)
+from assistant.store import (Chunk, ChunkTable, FileStamp, IndexDamaged, IndexData, Manifest, Report,
+                             ReportChunks, StoreError, StoredIndex, check_index_target, load_stored,
+                             read_manifest, verify_derived, write_index, writer_lock)
 from assistant.text import bm25_tokens
 
 SIDECAR_SUFFIX = ".meta.json"
+OUTSIDE = "symlink to a file outside the corpus"
 Kept = tuple[Report, Sequence[Chunk], np.ndarray | None]
 """A report of the new index, its chunks, and their vectors when the previous index has them."""
+RACY_WINDOW_NS = 2_000_000_000
+"""A report whose ctime is later than this before the previous build's start is hashed even when its stat
+matches: file times come from the kernel's coarse clock (a tick, up to 10 ms, behind ``time.time_ns()``)
+or a file server's, so a change made while that build read the file could carry a ctime that looks
+older than the build. 2 s costs a hash of the few files changed in that window, nothing more."""
 
 
 @dataclass
@@ -42,11 +54,13 @@ class BuildSummary:
     skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
     written: bool = False
+    rebuilt: str = ""
+    """Why the previous index was not reused as it stood (damage, another format or settings), if so."""
     stages: dict[str, float] = field(default_factory=dict)
     """Seconds per stage of a build that wrote: read, model (loading it), embed, FAISS, BM25, write."""
 
     def line(self) -> str:
-        state = "updated" if self.written else "up to date"
+        state = f"rebuilt ({self.rebuilt})" if self.rebuilt else "updated" if self.written else "up to date"
         stages = ", ".join(f"{name} {s:.1f}" for name, s in self.stages.items())
         return (f"index {state}: {self.reports} reports, {self.chunks} chunks "
                 f"({len(self.added)} added, {len(self.changed)} changed, {len(self.removed)} removed), "
@@ -95,34 +109,84 @@ def chunk_header(meta: dict) -> str:
     return " | ".join(parts)
 
 
+def scan_corpus(corpus: Path) -> tuple[list[Path], list[str]]:
+    """Every report under ``corpus`` in a stable order (sidecars and hidden files excepted), and the
+    skip reasons of symlinks that lead outside the corpus or nowhere: a link to ``/etc/passwd`` is
+    never read. Links inside the corpus are followed; linked folders are not walked (their files
+    are reached by their own path). ``os.scandir`` types entries without a stat per file."""
+    suffixes, root = set(supported_suffixes()), corpus.resolve()
+    files, skipped, pending = [], [], [corpus]
+    while pending:
+        folder = pending.pop()
+        with os.scandir(folder) as listing:
+            entries = [e for e in listing if not e.name.startswith(".")]
+        links = {e.name for e in entries if e.is_symlink()}
+        for entry in entries:
+            path, why = Path(entry.path), None
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+            elif entry.name in links and os.path.isdir(path):  # (a loop of links is no folder)
+                if not path.resolve().is_relative_to(root):
+                    why = "symlink to a folder outside the corpus"
+            elif Path(entry.name).suffix.lower() in suffixes and not entry.name.endswith(SIDECAR_SUFFIX):
+                sidecar = entry.name + SIDECAR_SUFFIX
+                why = _link_problem(path, root) if entry.name in links else None
+                if not why and sidecar in links and _link_problem(path.with_name(sidecar), root) == OUTSIDE:
+                    why = f"its sidecar {sidecar} is a {OUTSIDE}"
+                if not why and (entry.name in links or entry.is_file()):
+                    files.append(path)
+            if why:
+                skipped.append(f"{path.relative_to(corpus).as_posix()}: {why}")
+    return sorted(files), sorted(skipped)
+
+
+def _link_problem(path: Path, root: Path) -> str | None:
+    """Why the file a symlink leads to is not read, or None when it is a file inside the corpus."""
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python 3.11 and 3.12)
+        return "symlink that loops"
+    if not target.is_relative_to(root):
+        return OUTSIDE
+    return None if target.is_file() else "symlink to a file that does not exist"
+
+
 def report_files(corpus: Path) -> list[Path]:
-    """Every report under ``corpus``, sidecars and hidden files excepted, in a stable order."""
-    suffixes = set(supported_suffixes())
-    return sorted(
-        p for p in corpus.rglob("*")
-        if p.is_file() and p.suffix.lower() in suffixes and not p.name.endswith(SIDECAR_SUFFIX)
-        and not any(part.startswith(".") for part in p.relative_to(corpus).parts)
-    )
+    """Every report under ``corpus`` that ``index`` reads (see ``scan_corpus``)."""
+    return scan_corpus(corpus)[0]
 
 
-def _sidecar_mtime(path: Path) -> int | None:
-    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
-    return sidecar.stat().st_mtime_ns if sidecar.exists() else None
+def _sidecar_of(path: Path) -> Path:
+    return path.with_name(path.name + SIDECAR_SUFFIX)
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+
+
+def _hash(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _stamp(path: Path, stat: os.stat_result | None) -> FileStamp | None:
+    """``path``'s stamp from a stat taken before its bytes are hashed (a later change shows in its ctime)."""
+    return None if stat is None else FileStamp.of(stat, _hash(path))
 
 
 def _read_new_report(path: Path, source: str, limits: Limits, settings: SplitterSettings,
-                     ) -> tuple[Report, list[Chunk]]:
-    data = path.read_bytes()
+                     stat: os.stat_result, sidecar_stat: os.stat_result | None) -> tuple[Report, list[Chunk]]:
+    file, sidecar = FileStamp.of(stat, _hash(path)), _stamp(_sidecar_of(path), sidecar_stat)
     extracted = read_report(path, limits)
     try:
         declared = {**extracted.meta, **read_sidecar(path)}
     except ValueError as exc:
         raise ReportError(str(exc)) from None
     meta = extract_metadata(extracted.text, declared=declared).to_dict()
-    stat = path.stat()
-    digest = hashlib.sha256(data).hexdigest()
-    report = Report(doc_id=digest[:16], source=source, sha256=digest, size=stat.st_size,
-                    mtime_ns=stat.st_mtime_ns, sidecar_mtime_ns=_sidecar_mtime(path),
+    report = Report(doc_id=file.sha256[:16], source=source, file=file, sidecar=sidecar,
                     body=extracted.text, meta=meta, header=chunk_header(meta),
                     page_starts=list(extracted.page_starts) if extracted.page_starts else None)
     spans = _without(content_spans(extracted.text), extracted.skip)
@@ -167,27 +231,34 @@ def build_index(corpus: Path, index: Path, *, model: str | None = None, rebuild:
 
 def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, settings: SplitterSettings,
            limits: Limits, progress: bool, embedder: Embedder | None) -> BuildSummary:
-    started = time.perf_counter()
-    previous = None if rebuild else _previous_index(index, model, settings)
+    started, started_ns = time.perf_counter(), time.time_ns()
     summary = BuildSummary()
+    previous, built_with = None, None
+    if not rebuild:
+        previous, summary.rebuilt, built_with = _previous_index(index, model, settings)
+    since = previous.manifest.build_started_ns - RACY_WINDOW_NS if previous else 0
 
     old_by_source = {r.source: r for r in previous.reports.values()} if previous else {}
     old_by_hash = {r.sha256: r for r in previous.reports.values()} if previous else {}
     kept: list[Kept] = []
     seen_hashes: dict[str, str] = {}
-    for path in report_files(corpus):
+    files, summary.skipped = scan_corpus(corpus)
+    for path in files:
         source = path.relative_to(corpus).as_posix()
-        stat = path.stat()
         old = old_by_source.get(source)
-        if old and old.size == stat.st_size and old.mtime_ns == stat.st_mtime_ns \
-                and old.sidecar_mtime_ns == _sidecar_mtime(path):
-            kept.append((old, *_reused(previous, old.doc_id)))
-            seen_hashes[old.sha256] = source
-            continue
         try:
-            report, chunks = _read_new_report(path, source, limits, settings)
+            stat, sidecar_stat = path.stat(), _stat(_sidecar_of(path))
+            unchanged = _unchanged(old, path, stat, sidecar_stat, since) if old else None
+            if unchanged:
+                kept.append((unchanged, *_reused(previous, old.doc_id)))
+                seen_hashes[old.sha256] = source
+                continue
+            report, chunks = _read_new_report(path, source, limits, settings, stat, sidecar_stat)
         except ReportError as exc:
             summary.skipped.append(_with_source(str(exc), path.name, source))
+            continue
+        except OSError as exc:  # unreadable, or removed while the build ran
+            summary.skipped.append(f"{source}: cannot be read ({exc.strerror or exc})")
             continue
         if report.sha256 in seen_hashes:
             summary.skipped.append(f"{source}: same content as {seen_hashes[report.sha256]}, indexed once")
@@ -209,14 +280,18 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
     summary.stages["read"] = time.perf_counter() - started
     if previous and not summary.added and not summary.changed and not summary.removed \
             and not _moved(previous, kept):
-        summary.seconds = time.perf_counter() - started
-        return summary
+        try:
+            verify_derived(index, previous.manifest)  # checked only here: a build that writes makes them anew
+            summary.seconds = time.perf_counter() - started
+            return summary
+        except IndexDamaged as damage:
+            summary.rebuilt = f"damaged: {damage.what}; FAISS and BM25 made again from the stored vectors"
 
     to_embed = [(i, c) for i, (_, chunks, vecs) in enumerate(kept) if vecs is None for c in chunks]
     texts = [_embedded_text(kept, i, c) for i, c in to_embed]
     if texts or previous is None:  # the model loads only when there is something to embed
         t0 = time.perf_counter()
-        embedder = embedder or load_embedder(model or (previous.manifest.model_id if previous else None))
+        embedder = embedder or load_embedder(model or built_with)
         summary.stages["model"] = time.perf_counter() - t0
         identity = ModelIdentity(embedder.model_id, embedder.dim, dict(embedder.prompts))
     else:
@@ -225,7 +300,7 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
     new_vectors = embedder.embed_passages(texts, show_progress=progress) if texts else \
         np.zeros((0, identity.dim), dtype=np.float32)
     summary.stages["embed"] = time.perf_counter() - t0
-    data = _assemble(kept, new_vectors, identity, settings, summary.stages)
+    data = _assemble(kept, new_vectors, identity, settings, summary.stages, started_ns)
     t0 = time.perf_counter()
     write_index(index, data)
     summary.stages["write"] = time.perf_counter() - t0
@@ -234,7 +309,34 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
     return summary
 
 
-def _reused(previous: IndexData, doc_id: str) -> tuple[Sequence[Chunk], np.ndarray]:
+def _unchanged(old: Report, path: Path, stat: os.stat_result, sidecar_stat: os.stat_result | None,
+               since_ns: int) -> Report | None:
+    """``old`` (with the current stat) when the report and its sidecar hold the bytes it was read from.
+
+    The stat alone proves it when it is the recorded one and the files last changed before
+    ``since_ns``; otherwise the bytes are hashed. None means: read the report again.
+    """
+    same_stat = old.file.same_stat(stat) and _same_stat(old.sidecar, sidecar_stat)
+    settled = old.file.ctime_ns < since_ns and (old.sidecar is None or old.sidecar.ctime_ns < since_ns)
+    if same_stat and settled:
+        return old
+    if _hash(path) != old.sha256:
+        return None
+    sidecar = _stamp(_sidecar_of(path), sidecar_stat)
+    if _digest_of(sidecar) != _digest_of(old.sidecar):
+        return None
+    return old if same_stat else replace(old, file=FileStamp.of(stat, old.sha256), sidecar=sidecar)
+
+
+def _same_stat(stamp: FileStamp | None, stat: os.stat_result | None) -> bool:
+    return stamp.same_stat(stat) if stamp and stat else stamp is None and stat is None
+
+
+def _digest_of(stamp: FileStamp | None) -> str | None:
+    return stamp.sha256 if stamp else None
+
+
+def _reused(previous: StoredIndex, doc_id: str) -> tuple[Sequence[Chunk], np.ndarray]:
     """A report's chunks and vectors as the previous index holds them."""
     rows = previous.chunks.rows_of(doc_id)
     return ReportChunks(previous.chunks, rows), previous.vectors[rows.start:rows.stop]
@@ -245,8 +347,8 @@ def _with_source(reason: str, name: str, source: str) -> str:
     return source + reason[len(name):] if reason.startswith(name + ":") else reason
 
 
-def _moved(previous: IndexData, kept: list[Kept]) -> bool:
-    """True when a report's bytes are unchanged but its file was touched (mtime to record)."""
+def _moved(previous: StoredIndex, kept: list[Kept]) -> bool:
+    """True when a report's bytes are unchanged but its file was touched or renamed (stat to record)."""
     return any(previous.reports.get(r.doc_id) is not r for r, _, _ in kept)
 
 
@@ -255,26 +357,38 @@ def _embedded_text(kept: list[Kept], i: int, chunk: Chunk) -> str:
     return f"{chunk.header}\n{body}" if chunk.header else body
 
 
-def _previous_index(index: Path, model: str | None, settings: SplitterSettings) -> IndexData | None:
+def _previous_index(index: Path, model: str | None, settings: SplitterSettings,
+                    ) -> tuple[StoredIndex | None, str, str | None]:
+    """What the build can reuse, why it reuses nothing when it cannot, and the model it was built with.
+
+    The reused files are hashed in full (a garbled vector would pass into the new index); damage
+    there, another format, other chunk settings or extraction code mean every report is read again.
+    FAISS and BM25 are not loaded: every build that writes makes them anew.
+    """
+    again = "every report read again"
     try:
         manifest = read_manifest(index)
+    except IndexDamaged as damage:
+        return None, f"damaged: {damage.what}; {again}", None
     except StoreError:
-        return None  # an older index format or a damaged manifest: every report is read again
+        return None, f"an older index format; {again}", None
     if manifest is None:
-        return None
+        return None, "", None
     if model and model != manifest.model_id:
         raise StoreError(f"the index at {index} was built with model {manifest.model_id!r}, not {model!r}; "
                          f"rebuild it with `python -m assistant index --rebuild --model {model}`")
-    if manifest.splitter != settings.to_dict() or manifest.pipeline != pipeline_fingerprint():
-        return None  # other chunk settings or extraction code: every report is read and embedded again
+    if manifest.splitter != settings.to_dict():
+        return None, f"other chunk settings; {again}", manifest.model_id
+    if manifest.pipeline != pipeline_fingerprint():
+        return None, f"other extraction code; {again}", manifest.model_id
     try:
-        return load_index(index)
-    except StoreError:
-        return None
+        return load_stored(index, verify=True), "", manifest.model_id
+    except IndexDamaged as damage:
+        return None, f"damaged: {damage.what}; {again}", manifest.model_id
 
 
 def _assemble(kept: list[Kept], new_vectors: np.ndarray, model: ModelIdentity, settings: SplitterSettings,
-              stages: dict[str, float]) -> IndexData:
+              stages: dict[str, float], started_ns: int) -> IndexData:
     reports: dict[str, Report] = {}
     chunks: list[Chunk] = []
     blocks: list[np.ndarray] = []
@@ -296,7 +410,8 @@ def _assemble(kept: list[Kept], new_vectors: np.ndarray, model: ModelIdentity, s
     manifest = Manifest(
         model_id=model.model_id, dim=model.dim, prompts=model.prompts,
         splitter=settings.to_dict(), package_version=version("antq-assistant"), pipeline=pipeline_fingerprint(),
-        built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), chunk_count=len(chunks),
+        built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), build_started_ns=started_ns,
+        chunk_count=len(chunks),
         reports={r.source: {"doc_id": r.doc_id, "sha256": r.sha256, **r.meta} for r in reports.values()},
     )
     return IndexData(manifest, reports, ChunkTable.from_chunks(list(reports.values()), chunks), matrix, dense,

@@ -7,7 +7,7 @@ marisa trie instead of bm25s's Python dict, which held about a kilobyte per chun
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import bm25s
@@ -16,13 +16,24 @@ import numpy as np
 from bm25s.tokenization import Tokenized
 
 VOCAB_FILE = "vocab.marisa"
+ARRAYS = ("data.csc.index.npy", "indices.csc.index.npy", "indptr.csc.index.npy")
+"""The score arrays bm25s saves (its default names), checked against each other before it opens them."""
+Damage = Callable[[str, str], Exception]
+"""Makes the error for damage to a saved index: (file name in its folder, "" for the folder as a whole;
+what is wrong). The store's error names the index and says how to rebuild it."""
+
+
+def _damage(name: str, problem: str) -> Exception:
+    return ValueError(f"{name}: {problem}")
 
 
 class LexicalIndex:
-    def __init__(self, model: bm25s.BM25, vocab: marisa_trie.Trie, size: int) -> None:
+    def __init__(self, model: bm25s.BM25, vocab: marisa_trie.Trie, size: int,
+                 damaged: Damage = _damage) -> None:
         self._model = model
         self._vocab = vocab
         self.size = size
+        self._damaged = damaged
 
     @classmethod
     def build(cls, token_lists: Iterable[list[str]]) -> LexicalIndex:
@@ -51,7 +62,10 @@ class LexicalIndex:
         ids = self._ids(query_tokens) if self.size else []
         if not ids:
             return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._model.get_scores_from_ids(ids), dtype=np.float32)
+        try:
+            return np.asarray(self._model.get_scores_from_ids(ids), dtype=np.float32)
+        except (IndexError, ValueError) as exc:  # arrays altered after a load too large to hash them
+            raise self._damaged("", f"a query read outside the BM25 arrays ({exc})") from None
 
     def knows(self, token: str) -> bool:
         """Whether any chunk contains ``token``."""
@@ -75,14 +89,46 @@ class LexicalIndex:
             self._model.save(str(folder), show_progress=False)
 
     @classmethod
-    def load(cls, folder: Path) -> LexicalIndex:
-        """Open a saved index; its arrays and vocabulary stay on disk until a query touches them."""
-        size = int((folder / "size.txt").read_text())
+    def load(cls, folder: Path, damaged: Damage = _damage) -> LexicalIndex:
+        """Open a saved index; its arrays and vocabulary stay on disk until a query touches them.
+
+        Files that cannot be read or disagree in length raise ``damaged(file, problem)``.
+        """
+        try:
+            size = int((folder / "size.txt").read_bytes())
+        except (OSError, ValueError) as exc:
+            raise damaged("size.txt", f"not a chunk count ({exc})") from None
         vocab = marisa_trie.Trie()
-        vocab.mmap(str(folder / VOCAB_FILE))
-        model = bm25s.BM25.load(str(folder), mmap=True, load_vocab=False, show_progress=False) if size \
-            else bm25s.BM25()
-        return cls(model, vocab, size)
+        try:
+            vocab.mmap(str(folder / VOCAB_FILE))
+        except RuntimeError as exc:
+            raise damaged(VOCAB_FILE, f"not a marisa trie ({exc})") from None
+        if not size:
+            return cls(bm25s.BM25(), vocab, 0, damaged)
+        data, indices, indptr = (_open_array(folder, name, damaged) for name in ARRAYS)
+        if indptr.shape != (len(vocab) + 1,) or not len(indptr) or indptr[0] != 0:
+            raise damaged(ARRAYS[2], f"{indptr.shape[0]} offsets for a vocabulary of {len(vocab)}")
+        for name, array in ((ARRAYS[0], data), (ARRAYS[1], indices)):
+            if array.shape != (int(indptr[-1]),):
+                raise damaged(name, f"{array.shape[0]} entries, the offsets say {int(indptr[-1])}")
+        try:
+            model = bm25s.BM25.load(str(folder), mmap=True, load_vocab=False, show_progress=False)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise damaged("params.index.json", f"not bm25s parameters ({type(exc).__name__}: {exc})") \
+                from None
+        if model.scores.get("num_docs") != size:
+            raise damaged("params.index.json", f"counts {model.scores.get('num_docs')} chunks, not {size}")
+        return cls(model, vocab, size, damaged)
+
+
+def _open_array(folder: Path, name: str, damaged: Damage) -> np.ndarray:
+    try:
+        array = np.load(folder / name, mmap_mode="r", allow_pickle=False)
+    except (OSError, ValueError, EOFError) as exc:
+        raise damaged(name, f"not a readable .npy file ({exc})") from None
+    if array.ndim != 1:
+        raise damaged(name, f"of shape {array.shape}, not one column")
+    return array
 
 
 class _IdLists(Sequence[list[int]]):

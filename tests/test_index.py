@@ -123,6 +123,8 @@ def test_noop_and_delete_never_load_the_model(corpus, tmp_path, seed_index, monk
     def no_model(*args, **kwargs):
         raise AssertionError("the embedding model was loaded")
     monkeypatch.setattr("assistant.indexer.load_embedder", no_model)
+    copied = build_index(corpus, index)  # a copied corpus: new inodes and ctimes, hashed, nothing read again
+    assert not copied.added and not copied.changed and not copied.removed
     assert not build_index(corpus, index).written
     (corpus / "004_39de3e7a63915c1c.txt").unlink()
     removed = build_index(corpus, index)
@@ -169,12 +171,13 @@ def test_stored_chunks_and_bm25_match_the_ones_built(seed_index):
     assert data.lexical.knows(tokens[0]) and not data.lexical.knows("từ-không-có")
 
 
-def test_chunks_out_of_report_order_are_a_damaged_index(tmp_path, seed_index):
+def test_chunks_out_of_report_order_are_a_damaged_index(tmp_path, seed_index, monkeypatch):
+    monkeypatch.setattr("assistant.store.LOAD_HASH_LIMIT", 0)  # the order check, not the checksum
     index = tmp_path / "index"
     shutil.copytree(seed_index, index)
     columns = np.load(index / "chunks.npy")
     np.save(index / "chunks.npy", columns[::-1].copy())
-    with pytest.raises(StoreError, match="damaged index"):
+    with pytest.raises(StoreError, match=r"index damaged: .*chunks\.npy: chunk rows are not grouped by report"):
         load_index(index)
 
 
@@ -266,3 +269,32 @@ def test_a_swap_interrupted_between_renames_is_recovered(seed_index, tmp_path):
     copy.rename(copy.with_name("index.previous"))
     assert read_manifest(copy) is not None
     assert len(load_index(copy).reports) == 5
+
+
+def test_symlinks_that_leave_the_corpus_are_skipped_and_named(tmp_path, embedder):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "passwd.txt").write_text("root:x:0:0:bí mật ngoài kho báo cáo:/root:/bin/bash\n", encoding="utf-8")
+    (outside / "notes.txt.meta.json").write_text('{"title": "tiêu đề từ ngoài kho"}', encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "005_gia_lai.txt").write_text(NEW_REPORT, encoding="utf-8")
+    (corpus / "sub" / "real.txt").write_text(NEW_REPORT.replace("Gia Lai", "Kon Tum"), encoding="utf-8")
+    (corpus / "notes.txt").write_text(NEW_REPORT.replace("Gia Lai", "Nghệ An"), encoding="utf-8")
+    (corpus / "passwd.txt").symlink_to(outside / "passwd.txt")
+    (corpus / "linked").symlink_to(outside, target_is_directory=True)
+    (corpus / "notes.txt.meta.json").symlink_to(outside / "notes.txt.meta.json")
+    (corpus / "inside.txt").symlink_to(Path("sub") / "real.txt")  # a link inside the corpus is fine
+    (corpus / "nowhere.txt").symlink_to(corpus / "gone.txt")
+
+    summary = build_index(corpus, tmp_path / "index", embedder=embedder)
+    assert sorted(summary.skipped) == [
+        "linked: symlink to a folder outside the corpus",
+        "notes.txt: its sidecar notes.txt.meta.json is a symlink to a file outside the corpus",
+        "nowhere.txt: symlink to a file that does not exist",
+        "passwd.txt: symlink to a file outside the corpus",
+        "sub/real.txt: same content as inside.txt, indexed once",
+    ]
+    data = load_index(tmp_path / "index")
+    assert {r.source for r in data.reports.values()} == {"005_gia_lai.txt", "inside.txt"}
+    assert not any("bí mật" in r.text or "từ ngoài" in str(r.meta) for r in data.reports.values())
