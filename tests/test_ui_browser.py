@@ -189,6 +189,11 @@ def test_english_interface_and_phone_width(page, shots):
     page.get_by_label("English").check()
     page.get_by_role("tab", name="Ask").wait_for()
     assert page.locator("#send").inner_text().strip() == "Ask"
+    assert "Province" in page.locator("#province").inner_text() and "Year" in page.locator("#year").inner_text()
+    page.get_by_role("tab", name="Reports").click()
+    page.wait_for_function("document.querySelector('#reports-table').innerText.includes('Title')", timeout=30_000)
+    assert "Report to delete" in page.locator("#delete-pick").inner_text()
+    page.get_by_role("tab", name="Ask").click()
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(shots / "phone-390.png"), full_page=True)
     page.set_viewport_size({"width": 1366, "height": 768})

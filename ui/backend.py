@@ -2,20 +2,22 @@
 
 The UI never opens a model or an index file itself; it goes through ``assistant``'s public
 functions here. ``get_assistant`` reloads when the index's manifest changes, so the chat uses
-an index updated by an upload without a restart.
+an index updated by an upload without a restart, and ``view`` gives every page what it shows
+from the index as it is now (an upload in one browser tab appears in the others).
 """
 from __future__ import annotations
 
 import json
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from assistant.answer import Answer, get_assistant
 from assistant.evaluate import assistant_ask, load_items, report, run, table
 from assistant.indexer import BuildSummary, build_index
+from assistant.inputs import check_history, check_province, check_question, check_year
 from assistant.readers import Limits, ReportError
 from assistant.uploads import add_report, remove_report
 
@@ -24,6 +26,17 @@ Progress = Callable[[float, str], None]
 EXAMPLES_VI = ["{province} duy trì bao nhiêu mô hình?", "{province} có bao nhiêu tập thể, cá nhân được khen thưởng?",
                "Ai phát biểu chỉ đạo tại hội nghị của {province}?"]
 EXAMPLES_EN = ["How many models did {province} maintain?", "How many collectives were commended in {province}?"]
+
+
+@dataclass(frozen=True)
+class IndexView:
+    """What a page shows from one state of the index; ``version`` tells a page whether to redraw."""
+
+    version: str
+    reports: list[dict]
+    provinces: list[str]
+    years: list[int]
+    examples: list[str]
 
 
 @dataclass
@@ -41,6 +54,8 @@ class Backend:
         self.qa = qa
         self.limits = limits or Limits()
         self._write = threading.Lock()  # one index update at a time; readers keep the old one meanwhile
+        self._view: IndexView | None = None
+        self._view_lock = threading.Lock()  # one page computes a new view; the others wait and share it
 
     @property
     def assistant(self):
@@ -55,33 +70,46 @@ class Backend:
         with self._write:
             return build_index(self.corpus, self.index, limits=self.limits)
 
-    def ask(self, question: str, history: list[str], province: str | None, year: int | None) -> Answer:
-        return self.assistant.ask(question, history=history, province=province or None, year=year or None)
+    def ask(self, question: object, history: object, province: object, year: object) -> Answer:
+        """Answer with every argument checked first, as the CLI checks it: the chat box, the filters
+        and the API send whatever a client sent, and a bad value is an ``InputError`` (one line)."""
+        return self.assistant.ask(check_question(question), history=check_history(history),
+                                  province=check_province(province), year=check_year(year))
+
+    def version(self) -> str:
+        """Changes whenever the index is rebuilt (the manifest is rewritten last)."""
+        manifest = self.index / "manifest.json"
+        return str(manifest.stat().st_mtime_ns) if manifest.exists() else "missing"
+
+    def view(self) -> IndexView:
+        """The reports, filters and examples of the current index, computed once per index version."""
+        with self._view_lock:
+            version = self.version()
+            if self._view is None or self._view.version != version:
+                reports = self._read_reports()
+                provinces = sorted({r["province"] for r in reports if r["province"]})
+                years = sorted({int(r["date"][:4]) for r in reports if r["date"][:4].isdigit()}, reverse=True)
+                self._view = IndexView(version, reports, provinces, years, self._examples(provinces))
+            return self._view
 
     def report_text(self, doc_id: str) -> tuple[str | None, str, str]:
         """Title, file name and extracted text of an indexed report (what citations index into)."""
         report = self.assistant.data.reports[doc_id]
         return report.meta.get("title"), report.source, report.text
 
-    def reports(self) -> list[dict]:
+    def _read_reports(self) -> list[dict]:
         data = self.assistant.data
         rows = [{"title": r.meta.get("title") or "", "province": r.meta.get("province") or "",
                  "date": r.meta.get("date") or "", "source": r.source, "chunks": len(data.chunks.rows_of(r.doc_id))}
                 for r in data.reports.values()]
         return sorted(rows, key=lambda r: r["source"])
 
-    def provinces(self) -> list[str]:
-        return sorted({r["province"] for r in self.reports() if r["province"]})
-
-    def years(self) -> list[int]:
-        return sorted({int(r["date"][:4]) for r in self.reports() if r["date"][:4].isdigit()}, reverse=True)
-
-    def examples(self, per_language: int = 3) -> list[str]:
+    def _examples(self, provinces: list[str], per_language: int = 3) -> list[str]:
         """Example questions about the indexed provinces, kept only when the reports answer them."""
         chosen: list[str] = []
         for templates in (EXAMPLES_VI, EXAMPLES_EN):
             found = 0
-            for i, province in enumerate(self.provinces()):
+            for i, province in enumerate(provinces):
                 for template in templates[i % len(templates):] + templates[:i % len(templates)]:
                     question = template.format(province=province)
                     if self.ask(question, [], None, None).found:

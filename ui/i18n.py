@@ -34,6 +34,7 @@ TEXT: dict[str, dict[str, str]] = {
         "run_eval": "Chạy đánh giá", "eval_json": "Kết quả (JSON)", "failures": "Các câu sai",
         "no_failures": "Không có câu sai.", "expected": "Đáp án", "got": "Trả lời",
         "language": "Ngôn ngữ",
+        "login_note": "Sau {free} lần nhập sai mật khẩu, phải chờ một lúc mới thử lại được; mỗi lần sai tiếp theo thời gian chờ tăng gấp đôi.",
     },
     "en": {
         "title": "ANTQ report assistant",
@@ -64,5 +65,6 @@ TEXT: dict[str, dict[str, str]] = {
         "run_eval": "Run evaluation", "eval_json": "Run results (JSON)", "failures": "Failing items",
         "no_failures": "No failing items.", "expected": "Expected", "got": "Answer",
         "language": "Language",
+        "login_note": "After {free} wrong passwords you must wait before trying again; each further wrong one doubles the wait.",
     },
 }
