@@ -111,16 +111,27 @@ class UnitMatcher:
         return list(dict.fromkeys(lexical + near))
 
 
-def _figure_rank(fact: Fact, phrase_words: set[str]) -> tuple:
-    """Which of a report's figures for the unit answers: a total first, then the action the question names."""
-    action = set(fold(canonical(fact.action or "")).split())
-    return (fact.scope == "total", len(action & phrase_words), fact.bound == "exact", -fact.start)
+FUNCTION_WORDS = frozenset("cho va cac cua duoc da voi trong la co nhieu bao nhieu nao hon nhat the of and to".split())
+"""Folded words that say nothing about what was done: left out when actions are compared."""
+
+
+def _figure_rank(fact: Fact, phrase_words: set[str], noun: list[str]) -> tuple:
+    """Which of a report's figures for the unit answers: a total first, then one whose unit starts with
+    the asked noun ("45 mô hình" before "1.589 điểm mô hình"), then the action the question names."""
+    action = set(fold(canonical(fact.action or "")).split()) - FUNCTION_WORDS
+    unit = (unit_key(fact.unit) or "").split()
+    return (fact.scope == "total", bool(noun) and unit[:len(noun)] == noun, len(action & phrase_words),
+            fact.bound == "exact", -fact.start)
 
 
 def answer_across(intent: Intent, phrase: str, provinces: Sequence[str], units: Sequence[str],
                   store: FactStore, province_of: dict[str, str | None], report_dates: dict[str, str | None],
-                  year: int | None = None) -> AcrossAnswer:
-    """Each asked province's figure for ``units`` (every province with reports when none is named)."""
+                  year: int | None = None, noun: str = "") -> AcrossAnswer:
+    """Each asked province's figure for ``units`` (every province with reports when none is named).
+
+    ``phrase`` is what the question counts, with its verb ("duy trì … mô hình"); ``noun`` the asked
+    noun alone ("mô hình"), which the chosen figure's unit should start with.
+    """
     if intent in ("earliest", "latest"):
         return _by_date(intent, provinces, province_of, report_dates)
     answer = AcrossAnswer(intent, units[0] if units else None)
@@ -132,12 +143,13 @@ def answer_across(intent: Intent, phrase: str, provinces: Sequence[str], units: 
             by_province.setdefault(province, []).append(stored)
     wanted = list(provinces) or sorted({p for p in province_of.values() if p})
     words = set(fold(canonical(phrase)).split())
+    head = (unit_key(noun) or "").split()
     for province in wanted:
         candidates = by_province.get(province)
         if not candidates:
             answer.missing.append(province)
             continue
-        best = max(candidates, key=lambda s: _figure_rank(s.fact, words))
+        best = max(candidates, key=lambda s: _figure_rank(s.fact, words, head))
         answer.rows.append(Row(province, best.doc_id, best.fact, len(answer.rows) + 1, report_dates.get(best.doc_id)))
     _judge(answer)
     return answer
@@ -230,13 +242,21 @@ def render(answer: AcrossAnswer, lang: str) -> str:
         lines.append(w["not_comparable"])
     for row in answer.rows:
         if row.fact:
-            period = row.fact.period or w["no_period"]
+            period = _period(row.fact) or w["no_period"]
             lines.append(f"- {row.province} ({period}): {row.fact.text}{_unit(row.fact)} [{row.n}]")
         else:
             lines.append(f"- {row.province}: {row.date} [{row.n}]")
     lines += [f"- {p}: {w['missing']}" for p in answer.missing]
     lines += [w[note] for note in answer.notes]
     return "\n".join(lines)
+
+
+def _period(fact: Fact) -> str | None:
+    """A figure's period as written, with its years where the words do not say them ("hiện nay (2023)")."""
+    if not fact.period:
+        return None
+    years = str(fact.year_from) if fact.year_from == fact.year_to else f"{fact.year_from}–{fact.year_to}"
+    return fact.period if str(fact.year_from) in fact.period else f"{fact.period} ({years})"
 
 
 def _unit(fact: Fact | None) -> str:

@@ -12,6 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from assistant.across import UnitMatcher, answer_across, asked_phrase, intent_of, winner
+from assistant.across import render as render_across
+from assistant.across import table as across_table
 from assistant.compose import Candidate, Claim, compose_claims, render_claims, verify_claims
 from assistant.embedding import load_embedder
 from assistant.errors import UserFacingError
@@ -70,6 +73,8 @@ class Answer:
     confidence: float | None = None
     """The score compared with the answer threshold: the weakest answering scope's best sentence
     when found, else the best fitting sentence seen (None when no sentence fit at all)."""
+    table: list[dict] = field(default_factory=list)
+    """A cross-report answer's figures: province, district, period, scope, value, bound, unit, text, n."""
 
     def to_json(self) -> dict:
         return {
@@ -84,6 +89,7 @@ class Answer:
             "filters": self.filters,
             "related": [c.to_json() for c in self.related],
             "confidence": None if self.confidence is None else round(float(self.confidence), 4),
+            "table": self.table,
         }
 
     def to_text(self) -> str:
@@ -103,6 +109,8 @@ class Assistant:
         self.embedder = load_embedder(data.manifest.model_id)
         self.retriever = Retriever(data, self.embedder, mode=mode, fusion=fusion)
         self.scorer = SentenceScorer(data)
+        self.units = UnitMatcher(data.units.keys, data.units.written, data.units.vectors, self.embedder) \
+            if data.units is not None else None
         self.threshold = SentenceScorer.DEFAULT_THRESHOLD if threshold is None else threshold
         self.provinces = {r.meta.get("province") for r in data.reports.values()} - {None}
         self.merged = {r.meta.get("merged_province"): r.meta.get("province") for r in data.reports.values()
@@ -120,6 +128,8 @@ class Assistant:
             return self._nothing_asked(question, q, filters, started)
         timings: dict[str, float] = {}
         lang = "en" if q.lang == "en" else "vi"
+        if not province and (across := self._across(question, resolved, q, filters, lang, started)):
+            return across
         search_year = filters.get("year") if filters.get("year_source") == "option" else None
         compared = [p for p in q.provinces if p in self.provinces] if not province and len(q.provinces) > 1 else []
         if len(compared) > 1:
@@ -152,6 +162,51 @@ class Assistant:
         return Answer(question=question, answer=text, found=found, citations=self._citations(claims),
                       timings_ms=timings, resolved_question=resolved, lang=q.lang, kind=q.kind, filters=filters,
                       related=related, confidence=confidence)
+
+    def _across(self, question: str, resolved: str, q: Question, filters: dict, lang: str,
+                started: float) -> Answer | None:
+        """A question across reports answered from the facts, or None to answer it from passages.
+
+        None when the question is about one report, or when no stored unit is what it counts (the
+        passage path then answers each province in turn, as before facts existed).
+        """
+        intent = intent_of(resolved, q.provinces)
+        if intent is None or self.units is None:
+            return None
+        phrase = asked_phrase(resolved, q.provinces)
+        if q.lang == "en":
+            phrase += " " + expand_english(phrase)  # the reports' words for what an English question counts
+        noun = " ".join(q.focus_terms[:1])
+        asked = noun or phrase
+        units = self.units.match(asked + (" " + expand_english(asked) if q.lang == "en" else ""))
+        if not units and intent not in ("earliest", "latest"):
+            return None
+        province_of = {r.doc_id: r.meta.get("province") for r in self.data.reports.values()}
+        dates = {r.doc_id: r.meta.get("date") for r in self.data.reports.values()}
+        result = answer_across(intent, phrase, list(q.provinces), units, self.data.facts, province_of, dates,
+                               year=q.year, noun=noun)
+        if not result.rows:
+            return None
+        decided = winner(result) is not None or (intent in ("total", "list") and not result.missing)
+        cited = [self._citation(r.n, r.doc_id, *self._passage(r), 1.0) for r in result.rows]
+        filters.update(provinces=[r.province for r in result.rows], source="facts")
+        return Answer(question=question, answer=render_across(result, lang) if decided else
+                      self._not_comparable(result, lang), found=decided, citations=cited if decided else [],
+                      timings_ms={"total": _ms(started)}, resolved_question=resolved, lang=q.lang,
+                      kind=f"across_{intent}", filters=filters, related=[] if decided else cited,
+                      confidence=None, table=across_table(result))
+
+    def _passage(self, row) -> tuple[int, int]:
+        """The span a cross-report line cites: the sentence stating its figure, or the report's dated header."""
+        if row.fact is not None:
+            return row.fact.passage_start, row.fact.passage_end
+        text = self.data.reports[row.doc_id].text
+        end = text.find("\n", 0, 400)
+        return 0, end if end > 0 else min(len(text), 200)
+
+    def _not_comparable(self, result, lang: str) -> str:
+        """A not-found reply that says why the figures cannot answer, pointing at them as related."""
+        return NOT_FOUND[lang] + "\n" + render_across(result, lang)
 
     def _says_something(self, question: str, q: Question) -> bool:
         """Whether ``question`` has words of its own and ``q`` (it resolved) a content word: a province,

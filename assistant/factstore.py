@@ -4,20 +4,25 @@ SQLite rather than DuckDB: it ships with Python (no dependency), opens in well u
 millisecond (a question must not pay for it), serves any number of read-only readers at once
 (several ``serve`` replicas over one index folder), and the questions asked of it are filtered
 lookups over indexed columns, not scans over millions of rows that a column store would win.
-The file is written into the index's temporary folder and swapped in with the rest.
+The file is written into the index's temporary folder and swapped in with the rest; the unit
+phrases' vectors lie beside it in ``units.npy``.
 """
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from assistant.facts import Fact
 from assistant.text import canonical, fold
 
 FACTS_FILE = "facts.sqlite"
+UNITS_FILE = "units.npy"
 FACTS_FORMAT = 1
 """Schema version of ``facts.sqlite``; the manifest records it and a mismatch re-extracts every report."""
 
@@ -52,22 +57,6 @@ class StoredFact:
     fact: Fact
 
 
-def write_facts(folder: Path, facts: Iterable[tuple[str, Fact]]) -> None:
-    """Write every (doc_id, fact) into ``folder/facts.sqlite`` (a new file: the folder is a fresh build)."""
-    connection = sqlite3.connect(folder / FACTS_FILE)
-    try:
-        connection.executescript(_SCHEMA)
-        placeholders = ", ".join("?" * (len(_FACT_COLUMNS) + 4))
-        connection.executemany(
-            f"INSERT INTO facts VALUES ({placeholders})",
-            ((doc_id, *(getattr(f, c) for c in _FACT_COLUMNS), unit_key(f.unit), place_key(f.district),
-              place_key(f.province)) for doc_id, f in facts))
-        connection.execute("INSERT INTO meta VALUES ('format', ?)", (str(FACTS_FORMAT),))
-        connection.commit()
-    finally:
-        connection.close()
-
-
 @dataclass(frozen=True)
 class FactQuery:
     """Filters of ``facts``; None means any. ``units`` are unit keys (already matched)."""
@@ -80,41 +69,92 @@ class FactQuery:
     doc_ids: tuple[str, ...] | None = None
 
 
+@dataclass(frozen=True)
+class UnitTable:
+    """Every distinct unit phrase of the quantities (folded key, a form as written) and its vector.
+
+    Row i of ``vectors`` is ``keys[i]``; vectors are float16 (a unit is matched by the nearest
+    cosine, which half precision keeps to three decimals) and made with the query prompt, as the
+    phrase they are compared with is.
+    """
+
+    keys: list[str]
+    written: list[str]
+    vectors: np.ndarray
+
+
 class FactStore:
-    """Read-only access to ``facts.sqlite``: one connection per thread (SQLite's rule), opened lazily."""
+    """The facts in SQLite: built in memory by a build, saved into the index folder, opened read-only.
 
-    def __init__(self, folder: Path) -> None:
-        self.file = folder / FACTS_FILE
-        self._uri = f"file:{self.file}?mode=ro&immutable=1"
+    One connection, opened at load, is kept: it holds the file the index was loaded with even when a
+    later build swaps a new index in, so a question never mixes two builds. A lock serialises it
+    across the server's threads (SQLite connections are not thread-safe).
+    """
 
-    def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
+    def __init__(self, connection: sqlite3.Connection) -> None:
         connection.row_factory = sqlite3.Row
-        return connection
+        self._connection = connection
+        self._lock = threading.Lock()
+
+    @classmethod
+    def build(cls, facts: Iterable[tuple[str, Fact]]) -> FactStore:
+        """A store in memory holding ``facts`` (doc_id, fact), as a build assembles them."""
+        connection = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.executescript(_SCHEMA)
+        placeholders = ", ".join("?" * (len(_FACT_COLUMNS) + 4))
+        connection.executemany(
+            f"INSERT INTO facts VALUES ({placeholders})",
+            ((doc_id, *(getattr(f, c) for c in _FACT_COLUMNS), unit_key(f.unit), place_key(f.district),
+              place_key(f.province)) for doc_id, f in facts))
+        connection.execute("INSERT INTO meta VALUES ('format', ?)", (str(FACTS_FORMAT),))
+        connection.commit()
+        return cls(connection)
+
+    @classmethod
+    def open(cls, folder: Path) -> FactStore:
+        """The saved store of an index folder, read-only; ``sqlite3.DatabaseError`` when it is damaged."""
+        connection = sqlite3.connect(f"file:{folder / FACTS_FILE}?mode=ro&immutable=1", uri=True,
+                                     check_same_thread=False)
+        store = cls(connection)
+        if store.format() != FACTS_FORMAT:
+            raise sqlite3.DatabaseError(f"facts format {store.format()}, not {FACTS_FORMAT}")
+        return store
+
+    def save(self, folder: Path) -> None:
+        """Copy the store into ``folder/facts.sqlite`` (SQLite's backup: a consistent copy, page by page)."""
+        target = sqlite3.connect(folder / FACTS_FILE)
+        try:
+            with self._lock:
+                self._connection.backup(target)
+        finally:
+            target.close()
+
+    def _rows(self, sql: str, args: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._connection.execute(sql, list(args)).fetchall()
 
     def format(self) -> int | None:
-        with self._connect() as connection:
-            row = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-        return int(row[0]) if row else None
+        row = self._rows("SELECT value FROM meta WHERE key = 'format'")
+        return int(row[0][0]) if row else None
+
+    def count(self) -> int:
+        return int(self._rows("SELECT count(*) FROM facts")[0][0])
 
     def of_reports(self, doc_ids: Sequence[str]) -> dict[str, list[Fact]]:
         """Each report's facts (what an incremental build reuses for an unchanged report)."""
         out: dict[str, list[Fact]] = {d: [] for d in doc_ids}
-        with self._connect() as connection:
-            for start in range(0, len(doc_ids), 500):
-                part = list(doc_ids[start:start + 500])
-                rows = connection.execute(
-                    f"SELECT * FROM facts WHERE doc_id IN ({', '.join('?' * len(part))}) ORDER BY rowid", part)
-                for row in rows:
-                    out[row["doc_id"]].append(_fact(row))
+        for start in range(0, len(doc_ids), 500):
+            part = list(doc_ids[start:start + 500])
+            for row in self._rows(f"SELECT * FROM facts WHERE doc_id IN ({', '.join('?' * len(part))}) "
+                                  f"ORDER BY rowid", part):
+                out[row["doc_id"]].append(_fact(row))
         return out
 
     def units(self) -> list[tuple[str, str, int]]:
-        """Distinct (unit key, a unit as written, how many facts) of the quantities."""
-        with self._connect() as connection:
-            return [(r[0], r[1], r[2]) for r in connection.execute(
-                "SELECT unit_key, min(unit), count(*) FROM facts WHERE kind = 'quantity' AND unit_key IS NOT NULL "
-                "GROUP BY unit_key ORDER BY unit_key")]
+        """Distinct (unit key, a unit as written, how many facts) of the quantities, by key."""
+        return [(r[0], r[1], r[2]) for r in self._rows(
+            "SELECT unit_key, min(unit), count(*) FROM facts WHERE kind = 'quantity' AND unit_key IS NOT NULL "
+            "GROUP BY unit_key ORDER BY unit_key")]
 
     def query(self, q: FactQuery, limit: int = 10_000) -> list[StoredFact]:
         clauses, args = [], []
@@ -138,9 +178,8 @@ class FactStore:
             clauses.append(f"doc_id IN ({', '.join('?' * len(q.doc_ids))})" if q.doc_ids else "0")
             args += list(q.doc_ids)
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        with self._connect() as connection:
-            rows = connection.execute(f"SELECT * FROM facts{where} ORDER BY doc_id, start LIMIT ?", [*args, limit])
-            return [StoredFact(row["doc_id"], _fact(row)) for row in rows]
+        rows = self._rows(f"SELECT * FROM facts{where} ORDER BY doc_id, start LIMIT ?", [*args, limit])
+        return [StoredFact(row["doc_id"], _fact(row)) for row in rows]
 
 
 def _fact(row: sqlite3.Row) -> Fact:

@@ -13,9 +13,9 @@ import hashlib
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -25,18 +25,37 @@ import numpy as np
 from assistant.chunking import SplitterSettings, split_spans
 from assistant.dense import build_dense
 from assistant.embedding import Embedder, load_embedder
+from assistant.facts import Fact, extract_facts
+from assistant.factstore import FactStore, UnitTable
 from assistant.lexical import LexicalIndex
 from assistant.metadata import content_spans, extract_metadata, read_sidecar
 from assistant.readers import Limits, ReportError, read_report, supported_suffixes
-from assistant.store import (Chunk, ChunkTable, FileStamp, IndexDamaged, IndexData, Manifest, Report,
-                             ReportChunks, StoreError, StoredIndex, check_index_target, load_stored,
-                             read_manifest, verify_derived, write_index, writer_lock)
+from assistant.store import (
+    Chunk,
+    ChunkTable,
+    FileStamp,
+    IndexDamaged,
+    IndexData,
+    Manifest,
+    Report,
+    ReportChunks,
+    StoredIndex,
+    StoreError,
+    check_index_target,
+    load_stored,
+    read_manifest,
+    verify_derived,
+    write_index,
+    writer_lock,
+)
 from assistant.text import bm25_tokens
 
 SIDECAR_SUFFIX = ".meta.json"
 OUTSIDE = "symlink to a file outside the corpus"
 Kept = tuple[Report, Sequence[Chunk], np.ndarray | None]
 """A report of the new index, its chunks, and their vectors when the previous index has them."""
+NewFacts = dict[str, list[Fact]]
+"""The facts of the reports read in this build, by doc_id (the others' are the previous index's)."""
 RACY_WINDOW_NS = 2_000_000_000
 """A report whose ctime is later than this before the previous build's start is hashed even when its stat
 matches: file times come from the kernel's coarse clock (a tick, up to 10 ms, behind ``time.time_ns()``)
@@ -78,17 +97,19 @@ class ModelIdentity:
 
 @lru_cache(maxsize=1)
 def pipeline_fingerprint() -> str:
-    """A hash of the code that turns a file into text, metadata, chunks and BM25 tokens.
+    """A hash of the code and data that turn a file into text, metadata, chunks, facts and BM25 tokens.
 
-    An index read with other code holds other texts and offsets, so a changed reader or
-    metadata rule re-reads every report instead of keeping stale citations.
+    An index read with other code holds other texts, offsets and facts, so a changed reader,
+    metadata rule, fact extractor or gazetteer re-reads every report instead of keeping stale
+    citations. Whole folders are hashed (a new module cannot be missed), with every data file.
     """
     here = Path(__file__).parent
-    sources = sorted((here / "readers").glob("*.py")) + [here / name for name in (
-        "metadata.py", "chunking.py", "text.py", "places.py", "indexer.py")]
+    sources = sorted([*(here / "readers").glob("*.py"), *(here / "facts").glob("*.py"), *(here / "data").glob("*"),
+                      *(here / name for name in ("metadata.py", "chunking.py", "text.py", "places.py", "numbers.py",
+                                                 "people.py", "factstore.py", "indexer.py"))])
     digest = hashlib.sha256()
     for source in sources:
-        digest.update(source.read_bytes())
+        digest.update(source.relative_to(here).as_posix().encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -178,7 +199,8 @@ def _stamp(path: Path, stat: os.stat_result | None) -> FileStamp | None:
 
 
 def _read_new_report(path: Path, source: str, limits: Limits, settings: SplitterSettings,
-                     stat: os.stat_result, sidecar_stat: os.stat_result | None) -> tuple[Report, list[Chunk]]:
+                     stat: os.stat_result, sidecar_stat: os.stat_result | None,
+                     ) -> tuple[Report, list[Chunk], list[Fact]]:
     file, sidecar = FileStamp.of(stat, _hash(path)), _stamp(_sidecar_of(path), sidecar_stat)
     extracted = read_report(path, limits)
     try:
@@ -194,7 +216,7 @@ def _read_new_report(path: Path, source: str, limits: Limits, settings: Splitter
               for s in split_spans(extracted.text, spans, settings)]
     if not chunks:
         raise ReportError(f"{path.name}: no content left after removing boilerplate")
-    return report, chunks
+    return report, chunks, extract_facts(extracted.text, spans, meta)
 
 
 def _without(spans: list[tuple[int, int]], skip: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
@@ -241,6 +263,7 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
     old_by_source = {r.source: r for r in previous.reports.values()} if previous else {}
     old_by_hash = {r.sha256: r for r in previous.reports.values()} if previous else {}
     kept: list[Kept] = []
+    new_facts: NewFacts = {}
     seen_hashes: dict[str, str] = {}
     files, summary.skipped = scan_corpus(corpus)
     for path in files:
@@ -253,7 +276,7 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
                 kept.append((unchanged, *_reused(previous, old.doc_id)))
                 seen_hashes[old.sha256] = source
                 continue
-            report, chunks = _read_new_report(path, source, limits, settings, stat, sidecar_stat)
+            report, chunks, facts = _read_new_report(path, source, limits, settings, stat, sidecar_stat)
         except ReportError as exc:
             summary.skipped.append(_with_source(str(exc), path.name, source))
             continue
@@ -264,6 +287,7 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
             summary.skipped.append(f"{source}: same content as {seen_hashes[report.sha256]}, indexed once")
             continue
         seen_hashes[report.sha256] = source
+        new_facts[report.doc_id] = facts
         same = old_by_hash.get(report.sha256)
         if same and same.meta == report.meta:  # touched or renamed: reuse its vectors
             kept.append((report, *_reused(previous, same.doc_id)))
@@ -300,7 +324,9 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
     new_vectors = embedder.embed_passages(texts, show_progress=progress) if texts else \
         np.zeros((0, identity.dim), dtype=np.float32)
     summary.stages["embed"] = time.perf_counter() - t0
-    data = _assemble(kept, new_vectors, identity, settings, summary.stages, started_ns)
+    facts, units = _facts_of(kept, new_facts, previous, lambda: embedder or load_embedder(model or built_with),
+                             identity.dim, summary.stages)
+    data = _assemble(kept, new_vectors, identity, settings, summary.stages, started_ns, facts, units)
     t0 = time.perf_counter()
     write_index(index, data)
     summary.stages["write"] = time.perf_counter() - t0
@@ -387,8 +413,30 @@ def _previous_index(index: Path, model: str | None, settings: SplitterSettings,
         return None, f"damaged: {damage.what}; {again}", manifest.model_id
 
 
+def _facts_of(kept: list[Kept], new_facts: NewFacts, previous: StoredIndex | None, embedder: Callable[[], Embedder],
+              dim: int, stages: dict[str, float]) -> tuple[FactStore, UnitTable]:
+    """The new index's facts (read now, or the previous index's for a reused report) and unit vectors.
+
+    A unit phrase the previous index knows keeps its vector; only new phrases are embedded, so the
+    model loads for them alone.
+    """
+    t0 = time.perf_counter()
+    reused = [r.doc_id for r, _, _ in kept if r.doc_id not in new_facts]
+    old = previous.facts.of_reports(reused) if previous and reused else {}
+    store = FactStore.build((r.doc_id, f) for r, _, _ in kept for f in new_facts.get(r.doc_id) or old.get(r.doc_id, []))
+    phrases = store.units()
+    known = dict(zip(previous.units.keys, previous.units.vectors)) if previous else {}
+    missing = [w for k, w, _ in phrases if k not in known]
+    stages["facts"] = time.perf_counter() - t0
+    fresh = iter(embedder().embed_query(missing)) if missing else iter(())
+    matrix = np.zeros((len(phrases), dim), dtype=np.float16)
+    for i, (key, _, _) in enumerate(phrases):
+        matrix[i] = known[key] if key in known else next(fresh)
+    return store, UnitTable([k for k, _, _ in phrases], [w for _, w, _ in phrases], matrix)
+
+
 def _assemble(kept: list[Kept], new_vectors: np.ndarray, model: ModelIdentity, settings: SplitterSettings,
-              stages: dict[str, float], started_ns: int) -> IndexData:
+              stages: dict[str, float], started_ns: int, facts: FactStore, units: UnitTable) -> IndexData:
     reports: dict[str, Report] = {}
     chunks: list[Chunk] = []
     blocks: list[np.ndarray] = []
@@ -410,12 +458,12 @@ def _assemble(kept: list[Kept], new_vectors: np.ndarray, model: ModelIdentity, s
     manifest = Manifest(
         model_id=model.model_id, dim=model.dim, prompts=model.prompts,
         splitter=settings.to_dict(), package_version=version("antq-assistant"), pipeline=pipeline_fingerprint(),
-        built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), build_started_ns=started_ns,
+        built_at=datetime.now(UTC).isoformat(timespec="seconds"), build_started_ns=started_ns,
         chunk_count=len(chunks),
         reports={r.source: {"doc_id": r.doc_id, "sha256": r.sha256, **r.meta} for r in reports.values()},
     )
-    return IndexData(manifest, reports, ChunkTable.from_chunks(list(reports.values()), chunks), matrix, dense,
-                     lexical)
+    return IndexData(manifest, reports, ChunkTable.from_chunks(list(reports.values()), chunks), matrix, facts,
+                     units, dense, lexical)
 
 
 def _chunk_tokens(kept: list[Kept]) -> Iterator[list[str]]:

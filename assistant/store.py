@@ -19,6 +19,7 @@ import json
 import mmap
 import os
 import shutil
+import sqlite3
 import tempfile
 import types
 from collections.abc import Callable, Iterator, Sequence
@@ -32,19 +33,21 @@ import faiss
 import numpy as np
 
 from assistant.errors import UserFacingError
+from assistant.factstore import FACTS_FILE, UNITS_FILE, FactStore, UnitTable
 from assistant.lexical import LexicalIndex
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 """3: the manifest records each index file's size and sha256 and the build's start; reports record
-their files' stat and the sidecar's hash. An index of another version is rebuilt by ``index``."""
+their files' stat and the sidecar's hash. 4: the reports' facts (``facts.sqlite``) and their unit
+phrases' vectors (``units.npy``). An index of another version is rebuilt by ``index``."""
 TEXT_CACHE = 256
 """Decoded report texts kept at once: a query touches at most a few dozen reports."""
 INDEX_ENTRIES = frozenset({"manifest.json", "reports.jsonl", "texts.bin", "chunks.npy", "vectors.npy",
-                           "dense.faiss", "bm25"})
+                           "dense.faiss", "bm25", FACTS_FILE, UNITS_FILE})
 """Every name a build writes into an index folder: a folder holding anything else is not ours to replace."""
 MANIFEST = "manifest.json"
-PRIMARY = ("reports.jsonl", "texts.bin", "chunks.npy", "vectors.npy")
-"""The files a build reuses (texts, chunks, vectors); FAISS and BM25 are derived from them at every write."""
+PRIMARY = ("reports.jsonl", "texts.bin", "chunks.npy", "vectors.npy", FACTS_FILE, UNITS_FILE)
+"""The files a build reuses (texts, chunks, vectors, facts); FAISS and BM25 are derived from them at every write."""
 DERIVED = ("dense.faiss", "bm25/size.txt", "bm25/vocab.marisa")
 """The derived files every index has; bm25s adds its arrays to ``bm25/`` when there are chunks."""
 LOAD_HASH_LIMIT = 64 * 2**20
@@ -267,6 +270,8 @@ class StoredIndex:
     reports: dict[str, Report]
     chunks: ChunkTable
     vectors: np.ndarray
+    facts: FactStore
+    units: UnitTable
 
 
 @dataclass
@@ -500,6 +505,8 @@ def _write_files(folder: Path, data: IndexData) -> None:
     np.save(folder / "vectors.npy", data.vectors, allow_pickle=False)
     faiss.write_index(data.dense, str(folder / "dense.faiss"))
     data.lexical.save(folder / "bm25")
+    data.facts.save(folder)
+    np.save(folder / UNITS_FILE, data.units.vectors, allow_pickle=False)
     files = {}
     for file in sorted(p for p in folder.rglob("*") if p.is_file()):
         with file.open("rb") as handle:
@@ -609,7 +616,19 @@ def _load_stored(path: Path, manifest: Manifest, hashed: bool) -> StoredIndex:
     reports, lengths = _read_reports(path, manifest, texts)
     chunks = _read_chunks(path, manifest, reports, lengths)
     vectors = _open_npy(path, "vectors.npy", (manifest.chunk_count, manifest.dim), np.float32)
-    return StoredIndex(manifest, {r.doc_id: r for r in reports}, chunks, vectors)
+    facts, units = _read_facts(path, manifest)
+    return StoredIndex(manifest, {r.doc_id: r for r in reports}, chunks, vectors, facts, units)
+
+
+def _read_facts(path: Path, manifest: Manifest) -> tuple[FactStore, UnitTable]:
+    """The facts database and the unit vectors, one row per unit phrase the database holds."""
+    try:
+        facts = FactStore.open(path)
+        phrases = facts.units()
+    except sqlite3.DatabaseError as exc:
+        raise IndexDamaged(path, FACTS_FILE, f"not a readable facts database ({exc})") from None
+    vectors = _open_npy(path, UNITS_FILE, (len(phrases), manifest.dim), np.float16)
+    return facts, UnitTable([k for k, _, _ in phrases], [w for _, w, _ in phrases], vectors)
 
 
 def _manifest_of(path: Path) -> Manifest:
@@ -654,7 +673,8 @@ def load_index(path: Path, *, verify: bool | None = None) -> IndexData:
     if lexical.size != manifest.chunk_count:
         raise IndexDamaged(path, "bm25/size.txt", f"says {lexical.size} chunks, the manifest "
                                                   f"{manifest.chunk_count}")
-    return IndexData(stored.manifest, stored.reports, stored.chunks, stored.vectors, dense, lexical)
+    return IndexData(stored.manifest, stored.reports, stored.chunks, stored.vectors, stored.facts, stored.units,
+                     dense, lexical)
 
 
 def check_index(path: Path) -> CheckReport:

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.across import UnitMatcher, answer_across, asked_phrase, intent_of, render, table, winner
 from assistant.facts import extract_facts
-from assistant.factstore import FactStore, write_facts
+from assistant.factstore import FactStore
 
 REPORTS = {
     "ld": ("Lâm Đồng", "2023-12-20", "Năm 2023, toàn tỉnh duy trì 1.250 mô hình tự quản về an ninh, trật tự."),
@@ -19,8 +19,8 @@ REPORTS = {
 def store(tmp_path) -> FactStore:
     rows = [(doc, f) for doc, (province, _, text) in REPORTS.items()
             for f in extract_facts(text, [(0, len(text))], {"province": province})]
-    write_facts(tmp_path, rows)
-    return FactStore(tmp_path)
+    FactStore.build(rows).save(tmp_path)
+    return FactStore.open(tmp_path)
 
 
 PROVINCE_OF = {doc: p for doc, (p, _, _) in REPORTS.items()}

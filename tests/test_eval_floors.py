@@ -1,4 +1,4 @@
-"""Quality guard: the eval set's `test` split must not fall below the floors in evals/floors.json.
+"""Quality guard: the `test` and `transfer` splits must not fall below the floors in evals/floors.json.
 
 The floors are the values measured when they were last raised; raise them when the system
 improves, and never lower them without saying why in the commit.
@@ -29,3 +29,29 @@ def test_split_metrics(seed_assistant) -> dict:
 def test_metric_stays_above_its_floor(test_split_metrics, metric):
     assert test_split_metrics[metric] >= FLOORS["test"][metric], \
         f"{metric} fell to {test_split_metrics[metric]:.3f} (floor {FLOORS['test'][metric]})"
+
+
+@pytest.fixture(scope="module")
+def transfer_summary(tmp_path_factory, embedder) -> dict:
+    """`eval --split transfer --loro` as the command runs it, over an index of evals/reports/ built here."""
+    from assistant.evaluate import OURS, TRANSFER_CORPUS, TRANSFER_QA, Suite, evaluate, tables_for
+
+    index = tmp_path_factory.mktemp("transfer") / "index"
+    suite = Suite(ROOT / TRANSFER_QA, ROOT / TRANSFER_CORPUS, index, ("transfer",), own_index=True)
+    summaries, _ = evaluate([suite], compare=False, loro=True)
+    print(tables_for(OURS, summaries[OURS]))
+    return summaries[OURS]
+
+
+@pytest.mark.parametrize("metric", sorted(FLOORS["transfer"]))
+def test_transfer_stays_above_its_floor(transfer_summary, metric):
+    measured = transfer_summary["by_split"]["transfer"][metric]
+    assert measured >= FLOORS["transfer"][metric], f"transfer {metric} fell to {measured:.3f}"
+
+
+def test_loro_scores_every_transfer_item_with_a_threshold_fitted_per_report(transfer_summary):
+    loro = transfer_summary["loro"]
+    assert loro["metrics"]["n"] == transfer_summary["metrics"]["n"]
+    folds = next(iter(loro["thresholds"].values()))
+    assert {f"t0{i}" for i in range(1, 9)} <= set(folds)
+    assert transfer_summary["reliability"]["transfer"], "no reliability bins for the transfer split"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from assistant.facts import Fact, extract_facts, find_periods
-from assistant.factstore import FactQuery, FactStore, write_facts
+from assistant.factstore import FactQuery, FactStore
 from assistant.metadata import content_spans, extract_metadata
 from assistant.readers import Limits, read_report
 
@@ -100,8 +100,8 @@ def test_every_seed_fact_quotes_its_report_and_the_store_round_trips(tmp_path):
             assert extracted.text[fact.start:fact.end] == fact.text
             assert fact.passage_start <= fact.start and fact.end <= fact.passage_end
         rows += [(path.stem, f) for f in facts]
-    write_facts(tmp_path, rows)
-    store = FactStore(tmp_path)
+    FactStore.build(rows).save(tmp_path)
+    store = FactStore.open(tmp_path)
     stored = store.query(FactQuery())
     assert sorted((s.doc_id, s.fact.start, s.fact.kind) for s in stored) == \
         sorted((d, f.start, f.kind) for d, f in rows)

@@ -91,7 +91,7 @@ def quantity_facts(text: str, a: int, b: int, section: Section, area: ReportArea
         out.append(Fact(
             kind="quantity", subkind="range" if number.high is not None else q.kind,
             text=text[start:end], start=start, end=end, passage_start=a, passage_end=b, value=q.value,
-            value_high=number.high, bound=_bound(q, text, end), unit=unit, action=_action_before(text, a, start),
+            value_high=number.high, bound=_bound(q, text, end), unit=unit, action=_action(text, a, start, end, b),
             province=area.province, district=district, period=period.text if period else None,
             period_kind=period.kind if period else None, year_from=period.year_from if period else None,
             year_to=period.year_to if period else None, period_source=source if period else None, scope=scope))
@@ -144,11 +144,21 @@ def _bound(q: Quantity, text: str, end: int) -> Bound:
     return BOUNDS.get((q.qualifier or "").lower(), "exact")
 
 
-def _action_before(text: str, passage_start: int, number_start: int) -> str | None:
-    """The words just before a number in its clause: what was done ("duy trì", "tặng bằng khen cho")."""
+PASSIVE = re.compile(r"\bđược\b((?:\s+[^\W\d_]+){1,%d})" % ACTION_WORDS)
+"""What was done to the counted, written after it: "11 tập thể … được Uỷ ban MTTQ tỉnh tặng Bằng khen"."""
+PASSIVE_REACH = 120
+"""Characters after a figure searched for its passive verb: the rest of a list of figures it heads."""
+
+
+def _action(text: str, passage_start: int, number_start: int, number_end: int, passage_end: int) -> str | None:
+    """What was done: the words just before the figure in its clause ("duy trì", "tặng bằng khen cho"),
+    and a passive "được …" after it in the sentence."""
     clause = re.split(r"[,;:()]", text[passage_start:number_start])[-1]
-    words = re.findall(r"[^\W\d_]+", clause)
-    return " ".join(words[-ACTION_WORDS:]) or None
+    words = re.findall(r"[^\W\d_]+", clause)[-ACTION_WORDS:]
+    passive = PASSIVE.search(text, number_end, min(passage_end, number_end + PASSIVE_REACH))
+    if passive:
+        words += ["được", *passive[1].split()]
+    return " ".join(words) or None
 
 
 def _ranges(sentence: str) -> list[_Number]:
