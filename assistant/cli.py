@@ -146,7 +146,6 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from ui.app import serve
 
     serve(index=args.index or config.index_dir(), corpus=args.corpus or config.corpus_dir(),
