@@ -3,12 +3,18 @@
 A briefing item is an answer as ``Answer.to_json()`` gives it, so what a trainer exports is
 exactly what the assistant showed: each fact, then for each citation the quoted passage with
 the report's title, province, date and file name.
+
+An item with ``"kind": "table"`` is a comparison of figures (the UI's Figures tab): ``answer``
+(its title, then any notes), ``question`` (what was looked up), ``columns`` and ``rows`` (cells
+as text, each row ending with its citation ``[n]``) and ``citations`` as above. It is exported as
+a Markdown table or a Word table, followed by the quoted passages.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.shared import Pt
 
 LABELS = {
@@ -43,6 +49,22 @@ def source_line(citation: dict, lang: str = "vi") -> str:
     return " — ".join(p for p in parts if p)
 
 
+def is_table(item: dict) -> bool:
+    """Whether an item is a table of figures (an answer item has no ``kind``)."""
+    return item.get("kind") == "table"
+
+
+def _cell(value: object) -> str:
+    """A Markdown table cell: a "|" or a line break inside would end the cell or the row."""
+    return " ".join(str(value).split()).replace("|", "\\|")
+
+
+def markdown_table(columns: list[str], rows: list[list]) -> list[str]:
+    """The lines of a Markdown (GitHub) table: header, rule, one line per row."""
+    lines = ["| " + " | ".join(_cell(c) for c in columns) + " |", "|" + "---|" * len(columns)]
+    return lines + ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+
+
 def to_markdown(items: list[dict], lang: str = "vi") -> str:
     words = LABELS[lang]
     lines = [f"# {words['title']}", ""]
@@ -50,6 +72,8 @@ def to_markdown(items: list[dict], lang: str = "vi") -> str:
         first, *rest = item["answer"].splitlines()
         lines += [f"## {i}. {first}", "", f"*{words['question']}:* {item['question']}", ""]
         lines += [*(line for line in rest if line.strip()), ""] if any(line.strip() for line in rest) else []
+        if is_table(item):
+            lines += [*markdown_table(item["columns"], item["rows"]), ""]
         for citation in item["citations"]:
             lines += [f"> {citation['text']}", ">", f"> — {source_line(citation, lang)}", ""]
     return "\n".join(lines).rstrip() + "\n"
@@ -70,6 +94,8 @@ def write_docx(items: list[dict], path: Path, lang: str = "vi") -> Path:
         for line in rest:
             if line.strip():
                 document.add_paragraph(line)
+        if is_table(item):
+            _docx_table(document, item["columns"], item["rows"])
         for citation in item["citations"]:
             document.add_paragraph(citation["text"], style="Intense Quote")
             source = document.add_paragraph()
@@ -78,3 +104,14 @@ def write_docx(items: list[dict], path: Path, lang: str = "vi") -> Path:
             run.font.size = Pt(9)
     document.save(str(path))
     return path
+
+
+def _docx_table(document: DocumentObject, columns: list[str], rows: list[list]) -> None:
+    """A bordered Word table ("Table Grid", in python-docx's default template), header row in bold."""
+    table = document.add_table(rows=1, cols=len(columns))
+    table.style = "Table Grid"
+    for cell, name in zip(table.rows[0].cells, columns):
+        cell.paragraphs[0].add_run(str(name)).bold = True
+    for row in rows:
+        for cell, value in zip(table.add_row().cells, row):
+            cell.text = str(value)

@@ -57,3 +57,35 @@ def test_docx_converts_to_pdf_in_libreoffice(items, tmp_path):
     text = " ".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     flat = " ".join(text.split())
     assert "Tài liệu tóm tắt" in flat and "1.000" in flat and "2.250" in flat and "Quảng Nam" in flat
+
+
+TABLE_ITEM = {
+    "kind": "table", "found": True, "question": "Tra cứu số liệu: Đơn vị: mo hinh",
+    "answer": "So sánh số liệu: mô hình\nCác số liệu thuộc các kỳ khác nhau.",
+    "columns": ["Địa bàn", "Kỳ", "Số liệu", "Nguồn"],
+    "rows": [["Quảng Nam", "2013 – 2023", "70", "[1]"], ["Hòa Bình | Cao Phong", "hiện (2023)", "45", "[2]"]],
+    "citations": [
+        {"n": 1, "text": "Hiện có 70 mô hình.", "title": "Báo cáo QN", "province": "Quảng Nam", "date": "2023-06-22",
+         "source": "qn.txt", "page": None},
+        {"n": 2, "text": "Toàn tỉnh có 45 mô hình.", "title": "Báo cáo HB", "province": "Hòa Bình",
+         "date": "2023-12-01", "source": "hb.pdf", "page": 2}],
+}
+
+
+def test_a_table_item_is_a_markdown_table_with_its_quotes():
+    md = to_markdown([TABLE_ITEM], "vi")
+    assert "## 1. So sánh số liệu: mô hình" in md and "Các số liệu thuộc các kỳ khác nhau." in md
+    assert "| Địa bàn | Kỳ | Số liệu | Nguồn |\n|---|---|---|---|---|" not in md
+    assert "| Địa bàn | Kỳ | Số liệu | Nguồn |\n|---|---|---|---|\n| Quảng Nam | 2013 – 2023 | 70 | [1] |" in md
+    assert "| Hòa Bình \\| Cao Phong |" in md, "a bar inside a cell does not split it"
+    assert md.index("| Quảng Nam") < md.index("> Hiện có 70 mô hình.") and "hb.pdf (trang 2)" in md
+
+
+def test_a_table_item_is_a_word_table(tmp_path):
+    document = Document(str(write_docx([TABLE_ITEM], tmp_path / "t.docx", "en")))
+    table = document.tables[0]
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells[0] == TABLE_ITEM["columns"] and cells[1:] == TABLE_ITEM["rows"]
+    assert table.rows[0].cells[0].paragraphs[0].runs[0].bold
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Hiện có 70 mô hình." in text and "Source: [2] Báo cáo HB — Hòa Bình, 2023-12-01 — hb.pdf (page 2)" in text

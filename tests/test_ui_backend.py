@@ -1,13 +1,17 @@
-"""The UI's backend on a real index: examples the reports answer, the report list, upload then delete."""
+"""The UI's backend on a real index: examples the reports answer, the report list, upload then delete,
+the Figures tab's facts, evals with reliability, and a damaged index."""
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
 
 from assistant.inputs import InputError
+from assistant.store import IndexDamaged
 from tests.conftest import CORPUS
 from ui.backend import Backend
+from ui.i18n import error_text
 
 pytestmark = pytest.mark.slow
 
@@ -79,3 +83,70 @@ def test_filters_from_the_page_are_accepted_as_sent(backend):
     assert backend.ask("Quảng Nam duy trì bao nhiêu mô hình?", [], "", 0).found
     reply = backend.ask("Quảng Nam duy trì bao nhiêu mô hình?", [], "Quảng Nam", "2023")
     assert reply.found and reply.filters.get("year") == 2023
+
+
+@pytest.mark.parametrize("unit", ["mô hình", "mo hinh", "models"])
+def test_a_unit_is_found_in_each_language(backend, unit):
+    rows = backend.facts("Quảng Nam", None, None, "quantity", unit)
+    assert any(r["text"] == "70" and r["unit"] == "mô hình" for r in rows)
+    assert all(r["province"] == "Quảng Nam" and r["kind"] == "quantity" for r in rows)
+
+
+def test_every_fact_opens_its_passage_with_the_figure_inside(backend):
+    rows = backend.facts("", "", 0, "", "")
+    assert len(rows) > 50 and [r["n"] for r in rows] == list(range(1, len(rows) + 1))
+    for row in rows:
+        c = row["citation"]
+        _, source, text = backend.report_text(c["doc_id"])
+        lo, hi = c["figure"]
+        assert source == row["source"] and text[c["start"]:c["end"]] == c["text"] == row["passage"]
+        assert c["start"] <= lo < hi <= c["end"] and text[lo:hi] == row["text"]
+
+
+def test_facts_filters_and_their_choices_come_from_the_index(backend):
+    view = backend.view()
+    assert "Huyện Ngọc Hồi" in view.districts and {2013, 2021, 2023} <= set(view.fact_years)
+    in_district = backend.facts(None, "Huyện Ngọc Hồi", None, None, None)
+    assert in_district and all(r["district"] == "Huyện Ngọc Hồi" for r in in_district)
+    in_2021 = backend.facts(None, None, "2021", "quantity", None)
+    assert any(r["province"] == "Thanh Hóa" and r["text"] == "hơn 1,2 triệu" for r in in_2021)
+    assert all(r["year_from"] <= 2021 <= r["year_to"] for r in in_2021)
+    assert {r["kind"] for r in backend.facts(None, None, None, "person", None)} == {"person"}
+    assert backend.facts(None, None, None, None, "<b>mô hình</b>") == backend.facts(None, None, None, None,
+                                                                                       "mô hình")
+    with pytest.raises(InputError) as bad:
+        backend.facts(None, None, "abc", None, None)
+    assert error_text(str(bad.value), "vi") == "Năm phải là một số, ví dụ 2023."
+
+
+def test_evaluate_gives_rates_per_split_and_tag_and_reliability(backend, tmp_path):
+    qa = tmp_path / "mini.jsonl"
+    items = [{"id": "q1", "question": "Quảng Nam duy trì bao nhiêu mô hình?", "answers": ["1.000"],
+              "answerable": True, "split": "dev", "tags": ["how-many"]},
+             {"id": "q2", "question": "Đà Nẵng có bao nhiêu mô hình?", "answers": [], "answerable": False,
+              "split": "dev", "tags": ["near-miss"]}]
+    qa.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items), encoding="utf-8")
+    run = backend.evaluate(qa, "all")
+    assert set(run.summary["by_split"]) == {"dev"} and set(run.summary["by_tag"]) == {"how-many", "near-miss"}
+    assert run.summary["by_tag"]["near-miss"]["unanswerable_accuracy"] is not None
+    bins = run.summary["reliability"]["dev"]
+    assert bins and all({"low", "high", "n", "correct"} <= set(b) for b in bins)
+    saved = json.loads(run.path.read_text(encoding="utf-8"))
+    assert saved["reliability"] == run.summary["reliability"] and len(saved["items"]) == 2
+
+
+def test_a_damaged_index_is_one_line_for_the_page(tmp_path, seed_index):
+    index = tmp_path / "index"
+    shutil.copytree(seed_index, index)
+    texts = index / "texts.bin"
+    data = bytearray(texts.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    texts.write_bytes(bytes(data))
+    backend = Backend(index, CORPUS)
+    view = backend.view()
+    assert view.problem and view.problem.startswith("index damaged:") and "texts.bin" in view.problem
+    assert "\n" not in view.problem and view.reports == [] and view.provinces == []
+    with pytest.raises(IndexDamaged):
+        backend.ask("Quảng Nam duy trì bao nhiêu mô hình?", [], None, None)
+    with pytest.raises(IndexDamaged):
+        backend.facts(None, None, None, None, None)

@@ -169,19 +169,23 @@ def test_a_broken_upload_is_refused_and_changes_nothing(page, tmp_path):
     page.get_by_role("tab", name="Hỏi đáp").click()
 
 
-def test_eval_tab_runs_an_uploaded_eval_set(page, tmp_path):
+def test_eval_tab_runs_an_uploaded_eval_set(page, tmp_path, shots):
     qa = tmp_path / "mini.jsonl"
     items = [{"id": "q1", "question": "Quảng Nam duy trì bao nhiêu mô hình?", "answers": ["1.000"],
-              "answerable": True, "split": "test"},
+              "answerable": True, "split": "test", "tags": ["how-many"]},
              {"id": "q2", "question": "Đà Nẵng có bao nhiêu mô hình?", "answers": [], "answerable": False,
-              "split": "test"}]
+              "split": "test", "tags": ["near-miss"]}]
     qa.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items), encoding="utf-8")
     page.get_by_role("tab", name="Đánh giá").click()
     page.set_input_files("#qa-file input[type=file]", str(qa))
     page.click("#run-eval")
     page.wait_for_selector("#eval-table table", timeout=60_000)
-    assert "answer_accuracy" in page.locator("#eval-table").inner_text()
+    tables = page.locator("#eval-table").inner_text()
+    assert "Trả lời đúng" in tables and "Trả lời nhầm câu không có đáp án" in tables
+    assert "Theo nhãn" in tables and "near-miss" in tables
+    page.locator("#eval-reliability img").wait_for(timeout=30_000)
     assert page.locator("#eval-json a").count() >= 1
+    page.screenshot(path=str(shots / "eval-1366.png"), full_page=True)
     page.get_by_role("tab", name="Hỏi đáp").click()
 
 

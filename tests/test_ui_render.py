@@ -52,3 +52,11 @@ def test_context_is_cut_at_word_boundaries_with_ellipses():
     passage = render.highlighted_passage(text, text.index(sentence), text.index(sentence) + len(sentence), "7")
     assert passage.startswith("…chữ") and passage.endswith("đuôi…")
     assert len(passage) < len(text) / 2
+
+
+def test_a_briefing_table_is_shown_as_an_escaped_table():
+    item = {"kind": "table", "question": "q", "answer": "So sánh", "columns": ["Địa bàn", "<b>"],
+            "rows": [["Quảng Nam", "<script>x</script>"]], "citations": []}
+    page = render.briefing_list([item], "vi")
+    assert '<table class="brief-table">' in page and "<th>&lt;b&gt;</th>" in page
+    assert "<td>&lt;script&gt;x&lt;/script&gt;</td>" in page and "<script" not in page

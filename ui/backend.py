@@ -4,6 +4,10 @@ The UI never opens a model or an index file itself; it goes through ``assistant`
 functions here. ``get_assistant`` reloads when the index's manifest changes, so the chat uses
 an index updated by an upload without a restart, and ``view`` gives every page what it shows
 from the index as it is now (an upload in one browser tab appears in the others).
+
+An index that cannot be loaded (damaged, missing, of another format) does not stop the page:
+``view`` carries its one-line reason as ``problem``, for the chat to show, and every other call
+raises it as the ``StoreError`` it is.
 """
 from __future__ import annotations
 
@@ -11,14 +15,26 @@ import json
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.answer import Answer, get_assistant
-from assistant.evaluate import assistant_ask, load_items, report, run, table
+from assistant.evaluate import assistant_ask, load_items, reliability_by_split, report, run
+from assistant.factlist import FactFilters, find_facts
+from assistant.factlist import rows as fact_rows
+from assistant.factstore import StoredFact
 from assistant.indexer import BuildSummary, build_index
-from assistant.inputs import check_history, check_province, check_question, check_year
+from assistant.inputs import (
+    RAW_LIMIT,
+    InputError,
+    check_history,
+    check_province,
+    check_question,
+    check_year,
+    clean_question,
+)
 from assistant.readers import Limits, ReportError
+from assistant.store import StoreError
 from assistant.uploads import add_report, remove_report
 
 Progress = Callable[[float, str], None]
@@ -26,6 +42,9 @@ Progress = Callable[[float, str], None]
 EXAMPLES_VI = ["{province} duy trì bao nhiêu mô hình?", "{province} có bao nhiêu tập thể, cá nhân được khen thưởng?",
                "Ai phát biểu chỉ đạo tại hội nghị của {province}?"]
 EXAMPLES_EN = ["How many models did {province} maintain?", "How many collectives were commended in {province}?"]
+MAX_FILTER_CHARS = 200
+"""Longest district or unit phrase looked up: stored unit phrases and place names are under 100
+characters, and a longer phrase would only slow the unit matcher down."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +56,22 @@ class IndexView:
     provinces: list[str]
     years: list[int]
     examples: list[str]
+    districts: list[str] = field(default_factory=list)
+    """Districts and communes that facts are scoped to (the Figures tab's filter)."""
+    fact_years: list[int] = field(default_factory=list)
+    """Years that facts' periods begin or end in, and the reports' years (latest first)."""
+    problem: str | None = None
+    """Why the index cannot be loaded (its one line), or None when it can."""
+
+
+@dataclass(frozen=True)
+class EvalRun:
+    """An eval run: metrics (overall, ``by_split``, ``by_tag``, ``reliability`` per split), the items
+    and the JSON file of both."""
+
+    summary: dict
+    records: list[dict]
+    path: Path
 
 
 @dataclass
@@ -86,16 +121,56 @@ class Backend:
         with self._view_lock:
             version = self.version()
             if self._view is None or self._view.version != version:
-                reports = self._read_reports()
-                provinces = sorted({r["province"] for r in reports if r["province"]})
-                years = sorted({int(r["date"][:4]) for r in reports if r["date"][:4].isdigit()}, reverse=True)
-                self._view = IndexView(version, reports, provinces, years, self._examples(provinces))
+                try:
+                    self._view = self._read_view(version)
+                except StoreError as exc:
+                    self._view = IndexView(version, [], [], [], [], problem=str(exc))
             return self._view
+
+    def _read_view(self, version: str) -> IndexView:
+        """The index as a page shows it: its reports, what each filter offers, answered examples."""
+        reports = self._read_reports()
+        provinces = sorted({r["province"] for r in reports if r["province"]})
+        years = {int(r["date"][:4]) for r in reports if r["date"][:4].isdigit()}
+        facts = [s.fact for s in find_facts(self.assistant.data, FactFilters())]
+        districts = sorted({f.district for f in facts if f.district})
+        fact_years = years | {y for f in facts for y in (f.year_from, f.year_to) if y}
+        return IndexView(version, reports, provinces, sorted(years, reverse=True), self._examples(provinces),
+                         districts, sorted(fact_years, reverse=True))
 
     def report_text(self, doc_id: str) -> tuple[str | None, str, str]:
         """Title, file name and extracted text of an indexed report (what citations index into)."""
         report = self.assistant.data.reports[doc_id]
         return report.meta.get("title"), report.source, report.text
+
+    def facts(self, province: object, district: object, year: object, kind: object,
+              unit: object) -> list[dict]:
+        """The facts matching the Figures tab's filters, as ``assistant.factlist.rows`` gives them,
+        each numbered ``n`` (its table row's key, whatever the sort) with the years of its period
+        (``year_from``, ``year_to``) and the ``citation`` it opens.
+
+        ``unit`` is matched in Vietnamese, without diacritics or in English by the index's unit
+        matcher; an index without quantities has no unit to match, so nothing matches then.
+        """
+        filters = FactFilters(province=check_province(province), district=_phrase(district),
+                              year=check_year(year), kind=_phrase(kind), unit=_phrase(unit))
+        assistant = self.assistant
+        if filters.unit and assistant.units is None:
+            return []
+        found = find_facts(assistant.data, filters, assistant.units)
+        return [{**row, "n": n, "year_from": stored.fact.year_from, "year_to": stored.fact.year_to,
+                 "citation": self._fact_citation(stored, n)}
+                for n, (stored, row) in enumerate(zip(found, fact_rows(assistant.data, found)), 1)]
+
+    def _fact_citation(self, stored: StoredFact, n: int) -> dict:
+        """A fact's sentence as a citation of the chat's shape (what the viewer and the briefing take),
+        with ``figure``, the span of the figure itself inside it."""
+        report, fact = self.assistant.data.reports[stored.doc_id], stored.fact
+        start, end = fact.passage_start, fact.passage_end
+        page = sum(1 for s in report.page_starts if s <= start) if report.page_starts else None
+        return {"n": n, "doc_id": stored.doc_id, "source": report.source, "title": report.meta.get("title"),
+                "date": report.meta.get("date"), "province": report.meta.get("province"), "start": start,
+                "end": end, "text": report.text[start:end], "page": page, "figure": [fact.start, fact.end]}
 
     def _read_reports(self) -> list[dict]:
         data = self.assistant.data
@@ -143,12 +218,20 @@ class Backend:
         remove_report(self.corpus, source)
         return self.update_index()
 
-    def evaluate(self, qa: Path | None, split: str) -> tuple[str, list[dict], Path]:
-        """Run an eval set; return its Markdown metrics table, per-item records and a JSON file."""
+    def evaluate(self, qa: Path | None, split: str) -> EvalRun:
+        """Run an eval set over this index: metrics per split and tag, reliability, records, a JSON file."""
         items = load_items(qa or self.qa, split)
         results, records = run(items, assistant_ask(self.assistant))
-        summary = report(results)
-        markdown = "\n\n".join([table({"all": summary["metrics"], **summary["by_split"]}), table(summary["by_tag"])])
+        summary = {**report(results), "reliability": reliability_by_split(records)}
         out = Path(tempfile.mkdtemp(prefix="antq-eval-")) / "eval-run.json"
         out.write_text(json.dumps({**summary, "items": records}, ensure_ascii=False, indent=1), encoding="utf-8")
-        return markdown, records, out
+        return EvalRun(summary, records, out)
+
+
+def _phrase(value: object) -> str | None:
+    """A free-text filter (a district, a kind, a unit) as cleaned text, or None for none given."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError("a filter must be text")
+    return clean_question(value[:RAW_LIMIT])[:MAX_FILTER_CHARS] or None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from assistant.briefing import is_table, markdown_table
 from ui.i18n import TEXT
 
 CONTEXT_CHARS = 240
@@ -79,13 +80,40 @@ def source_card(citation: dict, report_text: str, answer_text: str, related: boo
             f'</div></div>')
 
 
-def report_view(title: str | None, source: str, text: str, start: int, end: int, lang: str) -> str:
-    """The whole report, the cited passage marked in place (the page scrolls it into view)."""
+def report_view(title: str | None, source: str, text: str, start: int, end: int, lang: str,
+                figure: tuple[int, int] | None = None) -> str:
+    """The whole report, the cited passage marked in place (the page scrolls it into view).
+
+    ``figure``, a span inside the passage (the Figures tab's fact), is set in bold within the mark.
+    """
     heading = html.escape(title or TEXT[lang]["untitled"])
+    marked = html.escape(text[start:end])
+    if figure and start <= figure[0] < figure[1] <= end:
+        lo, hi = figure
+        marked = (f'{html.escape(text[start:lo])}<strong class="num">{html.escape(text[lo:hi])}</strong>'
+                  f'{html.escape(text[hi:end])}')
     return (f'<div class="report-head"><strong>{heading}</strong><br><span class="card-file">'
             f'{html.escape(source)}</span></div>'
             f'<div class="report-text">{html.escape(text[:start])}<mark id="cited-passage">'
-            f'{html.escape(text[start:end])}</mark>{html.escape(text[end:])}</div>')
+            f'{marked}</mark>{html.escape(text[end:])}</div>')
+
+
+def problem_turn(message: str) -> str:
+    """An index that cannot be loaded, in the chat: its one line, styled as no answer is."""
+    return f'<div class="answer damaged">⚠ {html.escape(message)}</div>'
+
+
+def facts_status(rows: int | None, lang: str) -> str:
+    """How many facts the filters found, or (``rows`` None, nothing looked up yet) how to start."""
+    words = TEXT[lang]
+    count = words["facts_hint"] if rows is None else words["facts_count"].format(n=rows) if rows else \
+        words["facts_none"]
+    return f'<p class="muted">{html.escape(count)}</p>'
+
+
+def notes(lines: list[str]) -> str:
+    """Why compared figures are not directly comparable, set apart beside the chart."""
+    return "".join(f'<p class="note">{html.escape(line)}</p>' for line in lines)
 
 
 def briefing_list(items: list[dict], lang: str) -> str:
@@ -96,9 +124,42 @@ def briefing_list(items: list[dict], lang: str) -> str:
         quotes = "".join(f'<blockquote>{html.escape(c["text"])}<br><span class="card-file">[{c["n"]}] '
                          f'{html.escape(" · ".join(str(x) for x in (c.get("title"), c.get("province"), c.get("date"), c["source"]) if x))}'
                          f'</span></blockquote>' for c in item["citations"])
+        table = _html_table(item["columns"], item["rows"]) if is_table(item) else ""
         rows.append(f'<li><div class="brief-q">{html.escape(item["question"])}</div>'
-                    f'<div>{_lines(item["answer"])}</div>{quotes}</li>')
+                    f'<div>{_lines(item["answer"])}</div>{table}{quotes}</li>')
     return f'<ol class="briefing">{"".join(rows)}</ol>'
+
+
+def _html_table(columns: list[str], rows: list[list]) -> str:
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>" for row in rows)
+    return f'<table class="brief-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+EVAL_METRICS = (("n", "metric_n"), ("answer_accuracy", "metric_answer"),
+                ("evidence_recall_at_k", "metric_evidence"), ("unanswerable_accuracy", "metric_unanswerable"),
+                ("false_answer_rate", "metric_false"))
+"""The eval tab's columns: the contract's metric and its ``ui.i18n`` label."""
+
+
+def _metric(value: object) -> str:
+    return "–" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def eval_tables(summary: dict, lang: str) -> str:
+    """Markdown: the metrics over all items and per split, then per tag (if any), labelled in ``lang``."""
+    words = TEXT[lang]
+    columns = ["", *(words[label] for _, label in EVAL_METRICS)]
+
+    def table(groups: dict[str, dict]) -> list[str]:
+        return markdown_table(columns, [[name, *(_metric(m.get(k)) for k, _ in EVAL_METRICS)]
+                                        for name, m in groups.items()])
+
+    lines = [f'#### {words["eval_splits"]}', "", *table({words["eval_all"]: summary["metrics"],
+                                                         **summary["by_split"]})]
+    if summary["by_tag"]:  # an eval file may tag nothing
+        lines += ["", f'#### {words["eval_tags"]}', "", *table(summary["by_tag"])]
+    return "\n".join(lines)
 
 
 def failures(records: list[dict], lang: str) -> str:
@@ -134,9 +195,18 @@ strong.num { background: #fde047; padding: 0 2px; }
 .briefing li { margin-bottom: 10px; }
 .brief-q { font-weight: 600; }
 .muted { color: #6b7280; }
+.note { color: #7c2d12; background: #fff7ed; border-left: 3px solid #b45309; padding: 2px 8px;
+  font-size: 0.9em; }
+.answer.damaged { border-left: 4px solid #b91c1c; background: #fef2f2; padding: 6px 10px; color: #7f1d1d; }
+#fig-table, #reports-table { --font-mono: var(--font); }
+.brief-table { border-collapse: collapse; margin: 6px 0; font-size: 0.92em; }
+.brief-table th, .brief-table td { border: 1px solid #d1d5db; padding: 2px 8px; text-align: left; }
 """
 
-SCROLL_TO_CITED = """() => { setTimeout(() => {
-  const m = document.querySelector('#report-view #cited-passage');
-  if (m) { m.scrollIntoView({block: 'center'}); }
-}, 150); }"""
+
+def scroll_to_cited(viewer_id: str) -> str:
+    """Browser code that scrolls the marked passage of the viewer ``viewer_id`` into view, once drawn."""
+    return f"""() => {{ setTimeout(() => {{
+  const m = document.querySelector('#{viewer_id} #cited-passage');
+  if (m) {{ m.scrollIntoView({{block: 'center'}}); }}
+}}, 150); }}"""
