@@ -55,6 +55,10 @@ class RandomEmbedder:
         v = self.rng.standard_normal((len(texts), self.dim), dtype=np.float32)
         return v / np.linalg.norm(v, axis=1, keepdims=True)
 
+    def embed_query(self, texts) -> np.ndarray:
+        """Unit phrases of the facts are embedded as queries at indexing time: random too."""
+        return self.embed_passages(texts)
+
 
 def folder_mib(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20

@@ -187,7 +187,10 @@ def test_a_model_question_quotes_the_model_that_matches(seed_assistant):
 def test_a_comparison_answers_each_named_province_with_its_own_citation(seed_assistant):
     reply = ask(seed_assistant, "Compare the number of models maintained in Kon Tum and in Quang Nam.")
     assert reply["found"] and reply["filters"]["provinces"] == ["Kon Tum", "Quảng Nam"]
-    lines = reply["answer"].splitlines()
-    assert len(lines) == 2 and "2.250" in lines[0] and "1.000" in lines[1]
+    lines = reply["answer"].splitlines()  # the deciding line, then one cited line per province with its period
+    assert "2.250" in lines[0]
+    assert any(line.startswith("- Kon Tum (") and "2.250" in line and "[1]" in line for line in lines)
+    assert any(line.startswith("- Quảng Nam (") and "1.000" in line and "[2]" in line for line in lines)
     assert [c["province"] for c in reply["citations"]] == ["Kon Tum", "Quảng Nam"]
+    assert [row["province"] for row in reply["table"]] == ["Kon Tum", "Quảng Nam"]
     assert_grounded(reply, seed_assistant)
