@@ -206,14 +206,14 @@ def vietnamese_number(value: float) -> str:
 
 WORDS = {
     "vi": {"most": "nhiều nhất", "least": "ít nhất", "compare": "nhiều hơn", "earliest": "sớm nhất",
-           "latest": "muộn nhất", "no_period": "không nêu kỳ", "missing": "báo cáo không có số liệu này",
+           "latest": "muộn nhất", "no_period": "kỳ của báo cáo", "missing": "báo cáo không có số liệu này",
            "period": "Các số liệu thuộc các kỳ khác nhau (hoặc không nêu kỳ), nên không so sánh trực tiếp được.",
            "bound": "Có số liệu là ước lượng hoặc cận (\"hơn\", \"gần\", \"khoảng\").",
            "unit": "Các báo cáo đếm những đơn vị không hoàn toàn giống nhau.",
            "total": "Tổng cộng", "at_least": "ít nhất", "none": "Không tìm thấy số liệu này trong các báo cáo.",
            "not_comparable": "Không so sánh được:"},
     "en": {"most": "has the most", "least": "has the fewest", "compare": "has more", "earliest": "is the earliest",
-           "latest": "is the latest", "no_period": "period not stated", "missing": "its report does not give this figure",
+           "latest": "is the latest", "no_period": "the report's period", "missing": "its report does not give this figure",
            "period": "The figures cover different periods (or do not say which), so they are not directly comparable.",
            "bound": "Some figures are bounds or estimates (\"hơn\" = more than, \"gần\" = nearly, \"khoảng\" = about).",
            "unit": "The reports do not count exactly the same thing.",
@@ -255,6 +255,8 @@ def _period(fact: Fact) -> str | None:
     """A figure's period as written, with its years where the words do not say them ("hiện nay (2023)")."""
     if not fact.period:
         return None
+    if fact.period_source not in ("sentence", "row"):
+        return None  # read from the title or a heading, not from the cited sentence: never shown as cited
     years = str(fact.year_from) if fact.year_from == fact.year_to else f"{fact.year_from}–{fact.year_to}"
     return fact.period if str(fact.year_from) in fact.period else f"{fact.period} ({years})"
 
