@@ -1,31 +1,42 @@
-"""Extractive, cited answers: pick the sentence and clause that answer, or say "not found".
+"""Extractive, cited answers: rank the candidates of the retrieved passages, answer or say "not found".
 
-No language model: the answer quotes the report. Every quoted clause is checked to stand
-verbatim in its cited passage before the answer is returned.
+No language model: the answer quotes the report. A question is analysed (``assistant.question``,
+its kind from ``assistant.kinds``), its passages retrieved, their sentences and figures listed as
+candidates (``assistant.sentences``) with their features (``assistant.features``), and the learned
+scorer (``assistant.scorer``) gives each the probability that it answers. The best one answers
+when its probability reaches the scorer's threshold; otherwise the reply is "not found" with the
+best candidates as related passages. The probability is the answer's ``confidence``. Every quoted
+clause is checked to stand verbatim in its cited passage before the answer is returned.
 """
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+
+import numpy as np
 
 from assistant.across import UnitMatcher, answer_across, asked_phrase, intent_of, winner
 from assistant.across import render as render_across
 from assistant.across import table as across_table
-from assistant.compose import Candidate, Claim, compose_claims, render_claims, verify_claims
-from assistant.embedding import load_embedder
+from assistant.compose import Claim, compose_claims, render_claims, verify_claims
+from assistant.embedding import Embedder, load_embedder
 from assistant.errors import UserFacingError
+from assistant.features import Featurizer
 from assistant.inputs import clean_question
+from assistant.kinds import Asked, asked
 from assistant.places import standard_province
 from assistant.question import Question, analyse, expand_english, resolve_followup
 from assistant.retrieve import Filters, FusionSettings, Mode, Retriever
-from assistant.sentences import SentenceScorer
-from assistant.store import IndexData, load_index
+from assistant.scorer import LearnedScorer, load_scorer
+from assistant.sentences import Candidate, CandidateFinder
+from assistant.store import IndexData, StoreError, load_index, swapping
 from assistant.text import FOLDED_PREFIX, query_tokens
 
+RELATED = 3
+"""Passages listed as related with a "not found" reply: the sentences of the best candidates."""
 NOT_FOUND = {
     "vi": "Không tìm thấy thông tin này trong các báo cáo.",
     "en": "Not in the reports: the indexed reports do not answer this question.",
@@ -71,8 +82,9 @@ class Answer:
     filters: dict[str, str | int | None] = field(default_factory=dict)
     related: list[Citation] = field(default_factory=list)
     confidence: float | None = None
-    """The score compared with the answer threshold: the weakest answering scope's best sentence
-    when found, else the best fitting sentence seen (None when no sentence fit at all)."""
+    """The learned scorer's probability that the answer is right, compared with its threshold: the
+    weakest answering scope's best candidate when found, else the best candidate seen (None when
+    there was no candidate, or the answer came from the facts)."""
     table: list[dict] = field(default_factory=list)
     """A cross-report answer's figures: province, district, period, scope, value, bound, unit, text, n."""
 
@@ -100,36 +112,108 @@ class Answer:
         return "\n".join(lines).rstrip()
 
 
+class QueryVectors:
+    """The embedder behind a memo of its latest query vectors.
+
+    Retrieval embeds the question; the features need the same vector (to compare it with unit
+    phrases and sentences) and read it back here instead of embedding the question twice.
+    """
+
+    MEMO = 8
+    """Query vectors kept: one question embeds its text once per scope, at most a few texts."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.inner = embedder
+        self.model_id, self.dim, self.prompts = embedder.model_id, embedder.dim, embedder.prompts
+        self.backend = getattr(embedder, "backend", "torch")
+        self._memo: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+
+    def embed_query(self, texts: Sequence[str]) -> np.ndarray:
+        if len(texts) == 1 and (hit := self._memo.get(texts[0])) is not None:
+            return hit[None, :]
+        vectors = self.inner.embed_query(texts)
+        if len(texts) == 1:
+            with self._lock:
+                if len(self._memo) >= self.MEMO:
+                    self._memo.pop(next(iter(self._memo)))
+                self._memo[texts[0]] = vectors[0]
+        return vectors
+
+    def embed_passages(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
+        return self.inner.embed_passages(texts, show_progress=show_progress)
+
+    def query_vector(self, text: str) -> np.ndarray:
+        return self.embed_query([text])[0]
+
+
+@dataclass
+class Gathered:
+    """A question as far as it goes before scoring: its analysis and each scope's candidates.
+
+    ``early`` is the whole answer when none is needed (nothing asked, or a question across
+    reports answered from the facts). Training and leave-one-report-out score one gathering with
+    several scorers (``Assistant.decide``) without retrieving again.
+    """
+
+    question: str
+    resolved: str
+    q: Question
+    asked: Asked
+    filters: dict
+    absent: str | None
+    lang: str
+    scopes: list[list[Candidate]]
+    timings: dict[str, float]
+    started: float
+    early: Answer | None = None
+
+
 class Assistant:
     """Answers questions over one loaded index; load once per process with ``get_assistant``."""
 
     def __init__(self, data: IndexData, mode: Mode = "hybrid", fusion: FusionSettings = FusionSettings(),
-                 threshold: float | None = None) -> None:
+                 scorer: LearnedScorer | None = None, embedder: Embedder | None = None) -> None:
+        """``scorer`` defaults to the package's learned scorer, ``embedder`` to the index's model."""
         self.data = data
-        self.embedder = load_embedder(data.manifest.model_id)
+        self.embedder = QueryVectors(embedder or load_embedder(data.manifest.model_id))
         self.retriever = Retriever(data, self.embedder, mode=mode, fusion=fusion)
-        self.scorer = SentenceScorer(data)
+        self.finder = CandidateFinder(data)
+        self.featurizer = Featurizer(data, self.finder, data.sentences)
+        self.scorer = scorer or load_scorer()
         self.units = UnitMatcher(data.units.keys, data.units.written, data.units.vectors, self.embedder) \
             if data.units is not None else None
-        self.threshold = SentenceScorer.DEFAULT_THRESHOLD if threshold is None else threshold
         self.provinces = {r.meta.get("province") for r in data.reports.values()} - {None}
         self.merged = {r.meta.get("merged_province"): r.meta.get("province") for r in data.reports.values()
                        if r.meta.get("merged_province")}
 
+    @property
+    def threshold(self) -> float:
+        return self.scorer.threshold
+
     def ask(self, question: str, history: Sequence[str] = (), k: int = 5, province: str | None = None,
             year: int | None = None) -> Answer:
+        gathered = self.gather(question, history, k, province, year)
+        return gathered.early or self.decide(gathered)
+
+    def gather(self, question: str, history: Sequence[str] = (), k: int = 5, province: str | None = None,
+               year: int | None = None) -> Gathered:
+        """Analyse, retrieve and list the candidates with their features, per scope (no scoring yet)."""
         started = time.perf_counter()
         question = clean_question(question)
         history = [turn for turn in map(clean_question, history) if turn]
         resolved = resolve_followup(question, history) if history else question
         q = analyse(resolved)
+        a = asked(q)
         filters, absent = self._filters(q, province, year)
-        if not self._says_something(question, q):
-            return self._nothing_asked(question, q, filters, started)
-        timings: dict[str, float] = {}
         lang = "en" if q.lang == "en" else "vi"
+        gathered = Gathered(question, resolved, q, a, filters, absent, lang, [], {}, started)
+        if not self._says_something(question, q):
+            gathered.early = self._nothing_asked(question, q, filters, started)
+            return gathered
         if not province and (across := self._across(question, resolved, q, filters, lang, started)):
-            return across
+            gathered.early = across
+            return gathered
         search_year = filters.get("year") if filters.get("year_source") == "option" else None
         compared = [p for p in q.provinces if p in self.provinces] if not province and len(q.provinces) > 1 else []
         if len(compared) > 1:
@@ -137,31 +221,57 @@ class Assistant:
             scopes = [Filters(province=p, year=search_year) for p in compared]
         else:
             scopes = [Filters() if absent else Filters(province=filters.get("province"), year=search_year)]
-        claims: list[Claim] = []
-        candidates: list[Candidate] = []
-        best: list[float] = []  # best fitting score per scope
-        answering: list[float] = []  # the same, for the scopes that answered
+        terms = None
         for scope in scopes:
-            found_here, seen = self._answer_in(q, resolved, scope, max(k, 8), filters.get("year"), timings)
-            candidates += seen
-            top = next((c.score for c in seen if c.fits), None)
-            if top is not None:
-                best.append(top)
-            if found_here and not absent:
-                claims += found_here if len(scopes) == 1 else found_here[:1]
-                answering.append(top)
+            candidates = self._candidates_in(q, a, resolved, scope, max(k, 8), gathered.timings)
+            t0 = time.perf_counter()
+            terms = terms or self.featurizer.terms(q, a, filters.get("year"))
+            self.featurizer.matrix(a, terms, candidates, self.embedder.query_vector(resolved))
+            gathered.scopes.append(candidates)
+            gathered.timings["answer"] = gathered.timings.get("answer", 0.0) + _ms(t0)
+        return gathered
+
+    def decide(self, g: Gathered, scorer: LearnedScorer | None = None) -> Answer:
+        """Score every candidate, answer from each scope whose best reaches the threshold, and verify."""
+        if g.early is not None:
+            return g.early
+        scorer = scorer or self.scorer
         t0 = time.perf_counter()
-        claims = [replace(c, n=i + 1) for i, c in enumerate(claims)] if len(scopes) > 1 else claims
-        found = bool(claims) and verify_claims(claims, self.data)
+        claims: list[Claim] = []
+        ranked_all: list[Candidate] = []
+        best: list[float] = []  # the best probability per scope
+        answering: list[float] = []  # the same, for the scopes that answered
+        for candidates in g.scopes:
+            ranked = self._ranked(candidates, scorer)
+            ranked_all += ranked
+            if not ranked:
+                continue
+            best.append(ranked[0].score)
+            if ranked[0].score >= scorer.threshold and not g.absent:
+                found_here = compose_claims(g.asked, ranked, self.data, scorer.threshold)
+                claims += found_here if len(g.scopes) == 1 else found_here[:1]
+                answering.append(ranked[0].score)
+        claims = [replace(c, n=i + 1) for i, c in enumerate(claims)] if len(g.scopes) > 1 else claims
+        found = bool(claims) and verify_claims(g.asked, claims, self.data)
         claims = claims if found else []
-        text = render_claims(claims, lang, self.data) if found else self._not_found_text(lang, absent)
-        related = [] if found else self._related(sorted(candidates, key=lambda c: -c.score)[:3])
-        timings["answer"] = timings.get("answer", 0.0) + _ms(t0)
-        timings["total"] = _ms(started)
+        text = render_claims(claims, g.lang, self.data) if found else self._not_found_text(g.lang, g.absent)
+        related = [] if found else self._related(sorted(ranked_all, key=lambda c: -c.score))
+        timings = dict(g.timings)
+        timings["answer"] = round(timings.get("answer", 0.0) + _ms(t0), 2)
+        timings["total"] = _ms(g.started)
         confidence = min(answering) if found and answering else max(best, default=None)
-        return Answer(question=question, answer=text, found=found, citations=self._citations(claims),
-                      timings_ms=timings, resolved_question=resolved, lang=q.lang, kind=q.kind, filters=filters,
-                      related=related, confidence=confidence)
+        return Answer(question=g.question, answer=text, found=found, citations=self._citations(claims),
+                      timings_ms=timings, resolved_question=g.resolved, lang=g.q.lang, kind=g.q.kind,
+                      filters=g.filters, related=related, confidence=confidence)
+
+    @staticmethod
+    def _ranked(candidates: list[Candidate], scorer: LearnedScorer) -> list[Candidate]:
+        if not candidates:
+            return []
+        probabilities = scorer.probabilities(np.stack([c.features for c in candidates]))
+        for c, p in zip(candidates, probabilities):
+            c.score = float(p)
+        return sorted(candidates, key=lambda c: (-c.score, c.rank, c.start, c.answer.start))
 
     def _across(self, question: str, resolved: str, q: Question, filters: dict, lang: str,
                 started: float) -> Answer | None:
@@ -229,9 +339,9 @@ class Assistant:
                       citations=[], timings_ms={"total": _ms(started)}, resolved_question=question,
                       lang=q.lang, kind=q.kind, filters=filters)
 
-    def _answer_in(self, q: Question, resolved: str, scope: Filters, k: int, year: int | None,
-                   timings: dict[str, float]) -> tuple[list[Claim], list[Candidate]]:
-        """The claims answering ``q`` from the reports in ``scope`` (none when nothing fits well enough)."""
+    def _candidates_in(self, q: Question, a: Asked, resolved: str, scope: Filters, k: int,
+                       timings: dict[str, float]) -> list[Candidate]:
+        """The candidates of the passages retrieved for ``q`` from the reports in ``scope``."""
         t0 = time.perf_counter()
         retrieval = self.retriever.retrieve(resolved, k=k, filters=scope,
                                             expansion=expand_english(resolved) if q.lang == "en" else "")
@@ -239,11 +349,9 @@ class Assistant:
             timings[f"retrieve_{name}"] = timings.get(f"retrieve_{name}", 0.0) + ms
         timings["retrieve"] = timings.get("retrieve", 0.0) + _ms(t0)
         t0 = time.perf_counter()
-        candidates = self.scorer.candidates(q, retrieval.hits, year=year)
-        fitting = [c for c in candidates if c.fits]
-        claims = compose_claims(q, fitting, self.data) if fitting and fitting[0].score >= self.threshold else []
+        candidates = self.finder.candidates(a, retrieval.hits)
         timings["answer"] = timings.get("answer", 0.0) + _ms(t0)
-        return claims, candidates
+        return candidates
 
     def _filters(self, q: Question, province: str | None, year: int | None) -> tuple[dict, str | None]:
         """Province and year restrictions, from the options or else from the question.
@@ -300,24 +408,66 @@ class Assistant:
                 seen[claim.n] = self._citation(claim.n, c.doc_id, c.start, c.end, c.score)
         return [seen[n] for n in sorted(seen)]
 
-    def _related(self, candidates: list[Candidate]) -> list[Citation]:
-        return [self._citation(i + 1, c.doc_id, c.start, c.end, c.score) for i, c in enumerate(candidates)]
+    def _related(self, candidates: list[Candidate], n: int = RELATED) -> list[Citation]:
+        """The sentences of the best candidates (each sentence once), as related passages."""
+        seen: dict[tuple[str, int], Candidate] = {}
+        for c in candidates:
+            seen.setdefault((c.doc_id, c.start), c)
+            if len(seen) == n:
+                break
+        return [self._citation(i + 1, c.doc_id, c.start, c.end, c.score) for i, c in enumerate(seen.values())]
 
 
 _lock = threading.Lock()
+_loaded: dict[Path, tuple[str, Assistant]] = {}
+"""The assistant of each index folder this process answers from, and the manifest it was loaded with.
+One per folder: an older one is let go at once (the files of a swapped-out index take disk space
+until no process maps them), and lives on only for the questions still using it."""
+RELOAD_TRIES = 5
+"""Loads overtaken by a swap before giving up: a swap takes milliseconds and a build far longer, so a
+second load succeeds unless builds swap back to back."""
+SWAP_WAIT_S = 0.02
+"""Pause before loading again: the time for a swap's second rename (and its folder fsync) to land."""
 
 
-@lru_cache(maxsize=4)
-def _cached(index: Path, stamp: str) -> Assistant:
-    return Assistant(load_index(index))
+def _manifest_stamp(index: Path) -> str | None:
+    """Which build's manifest the folder holds (every build writes a new file), None when it has none."""
+    try:
+        stat = (index / "manifest.json").stat()
+    except FileNotFoundError:
+        return None
+    return f"{stat.st_ino}:{stat.st_mtime_ns}:{stat.st_size}"
 
 
 def get_assistant(index: Path) -> Assistant:
-    """The assistant for ``index``, loaded once per process and reloaded when the index changes."""
-    manifest = index / "manifest.json"
-    stamp = str(manifest.stat().st_mtime_ns) if manifest.exists() else "missing"
+    """The assistant for ``index``, loaded once per process and reloaded when the index changes.
+
+    Safe beside an ``index`` run that swaps the folder, so any number of processes (``serve``
+    replicas) can answer from one read-only index folder. An assistant keeps the files it loaded
+    open or memory-mapped, so a question in flight finishes on the index it started with even after
+    the swap deletes them. A load that a swap overtook (the manifest changed while it ran, so it may
+    have read files of both builds) is thrown away and made again. While the folder is moved aside
+    (the instant between a swap's two renames, where the file system cannot exchange two folders
+    in one step) the index loaded before keeps answering.
+    """
+    key = index.resolve()
     with _lock:
-        return _cached(index.resolve(), stamp)
+        for _ in range(RELOAD_TRIES):
+            stamp = _manifest_stamp(key)
+            known = _loaded.get(key)
+            if known and (stamp == known[0] or (stamp is None and swapping(key))):
+                return known[1]
+            try:
+                assistant = Assistant(load_index(key))
+            except (StoreError, OSError):
+                if _manifest_stamp(key) == stamp and not swapping(key):
+                    raise  # missing or damaged, not swapped under the load
+                time.sleep(SWAP_WAIT_S)
+                continue
+            if _manifest_stamp(key) == stamp:
+                _loaded[key] = (stamp, assistant)
+                return assistant
+    raise StoreError(f"the index at {index} was swapped {RELOAD_TRIES} times while it loaded; ask again")
 
 
 def _words(text: str) -> list[str]:

@@ -58,6 +58,14 @@ def _parser() -> argparse.ArgumentParser:
                        help="skip report files larger than this (default 50, or ASSISTANT_MAX_SIZE_MB)")
     index.add_argument("--max-pages", type=int, default=None,
                        help="skip PDFs with more pages than this (default 500, or ASSISTANT_MAX_PAGES)")
+    index.add_argument("--engine", choices=["local", "ray"], default="local",
+                       help="where new and changed reports are read and embedded: this process (default) or "
+                            "a Ray cluster (needs the ray extra: pip install -e '.[ray]')")
+    index.add_argument("--ray-address", default=None, metavar="ADDR",
+                       help="with --engine ray: a running cluster (auto, HOST:6379, ray://HOST:10001); "
+                            "default: start a local one for this build")
+    index.add_argument("--workers", type=int, default=None, metavar="N",
+                       help="with --engine ray: embedding workers (default: one per GPU, else one per CPU)")
 
     ask = sub.add_parser("ask", help="answer one question with cited passages")
     ask.add_argument("question")
@@ -85,11 +93,11 @@ def _parser() -> argparse.ArgumentParser:
                           help="the reports of --qa, for the naive baseline (default: corpus/)")
     evaluate.add_argument("--json", action="store_true")
     evaluate.add_argument("--split", default="all",
-                          help="dev, test, transfer or all (all of --qa), or a list: dev,test,transfer")
+                          help="dev, test, transfer, cross or all (all of --qa), or a list: dev,test,transfer,cross")
     evaluate.add_argument("--compare", action="store_true",
                           help="also run BM25 only, dense only and a naive baseline, side by side")
     evaluate.add_argument("--loro", action="store_true",
-                          help="also score each report's items with the threshold fitted without them")
+                          help="also score each report's items with the answer scorer refitted without them")
 
     facts = sub.add_parser("facts", help="list the reports' figures, people, dates and documents with citations")
     facts.add_argument("--index", type=Path, default=None)
@@ -103,6 +111,11 @@ def _parser() -> argparse.ArgumentParser:
     output = facts.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true")
     output.add_argument("--csv", action="store_true")
+
+    train = sub.add_parser("train", help="fit the answer scorer on the dev split and facts (writes its JSON)")
+    train.add_argument("--index", type=Path, default=None, help="index of the corpus the dev split is about")
+    train.add_argument("--qa", type=Path, default=Path("evals/qa.jsonl"), help="eval file; only its dev split is used")
+    train.add_argument("--out", type=Path, default=None, help="where to write the scorer (default: the package's)")
 
     sub.add_parser("setup-model", help="convert the default embedding model (once) into the cache folder")
     return parser
@@ -122,8 +135,16 @@ def _cmd_index(args: argparse.Namespace) -> int:
         limits = Limits().with_options(max_size_mb=args.max_size_mb, max_pages=args.max_pages)
     except ReportError as exc:
         raise UsageError(str(exc)) from None
+    engine = None
+    if args.engine == "ray":
+        from assistant.ray_engine import RayEngine  # Ray is imported only when asked for
+
+        engine = RayEngine(args.ray_address, args.workers)
+    elif args.ray_address is not None or args.workers is not None:
+        raise UsageError("--ray-address and --workers need --engine ray")
     summary = build_index(args.corpus or config.corpus_dir(), args.index or config.index_dir(),
-                          model=args.model, rebuild=args.rebuild, limits=limits, progress=progress_wanted())
+                          model=args.model, rebuild=args.rebuild, limits=limits, progress=progress_wanted(),
+                          engine=engine)
     for reason in summary.skipped:
         print(f"skipped: {reason}", file=sys.stderr)
     print(summary.line())
@@ -183,8 +204,15 @@ def _cmd_setup_model(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_train(args: argparse.Namespace) -> int:
+    from assistant.scorer import SCORER_FILE
+    from assistant.train import run_cli
+
+    return run_cli(args.index or config.index_dir(), args.qa, args.out or SCORER_FILE)
+
+
 COMMANDS = {"index": _cmd_index, "ask": _cmd_ask, "serve": _cmd_serve, "eval": _cmd_eval, "facts": _cmd_facts,
-            "setup-model": _cmd_setup_model}
+            "train": _cmd_train, "setup-model": _cmd_setup_model}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

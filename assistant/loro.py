@@ -1,17 +1,17 @@
 """Leave-one-report-out: each report's items scored with what is fitted from data fitted without them.
 
-Today the one number fitted from eval items is the answer threshold (the score a sentence needs
-before the assistant answers). A threshold chosen on the items it is then scored on flatters
-itself; here each report's items are answered with a threshold chosen on the other reports'
-items only, so the result says what the threshold is worth on a report it has not seen.
+What is fitted from data is the answer scorer: its weights and its threshold (``assistant.train``).
+A scorer fitted on the items it is then scored on flatters itself; here each report's items are
+answered by a scorer refitted without any training question about that report (its dev items and
+the questions generated from its facts), threshold included, so the result says what the scorer is
+worth on a report it has not seen. The fitting itself is a hook (``fit``): this module only folds.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from assistant.metrics import ItemResult, score_item
 
@@ -30,7 +30,7 @@ def reports_of(item: Mapping[str, Any]) -> list[str]:
 
 @dataclass(frozen=True)
 class Outcome:
-    """One item as the threshold sees it: its score, and its verdict answered and unanswered."""
+    """One item as a threshold sees it: its confidence, and its verdict answered and unanswered."""
 
     confidence: float | None
     if_answered: ItemResult
@@ -42,42 +42,28 @@ class Outcome:
 
 
 def outcome(item: Mapping[str, Any], ungated_reply: Mapping[str, Any]) -> Outcome:
-    """An item's ``Outcome`` from the reply of an assistant that answers whatever fits (no threshold)."""
+    """An item's ``Outcome`` from the reply of an assistant that answers whatever it can (no threshold)."""
     return Outcome(ungated_reply.get("confidence"), score_item(item, ungated_reply),
                    score_item(item, NOT_FOUND_REPLY))
 
 
-def fit_threshold(outcomes: Sequence[Outcome], prior: float) -> float:
-    """The threshold that passes the most items; among equals, the one nearest ``prior``.
+Fitted = TypeVar("Fitted")
 
-    Only the scores of answered items can change a verdict, so they (and +inf, never answering)
-    are the candidates. The tie-break keeps the fitted value stable where the data cannot decide.
+
+def leave_one_report_out(items: Sequence[dict], fit: Callable[[str], Fitted], ask_with: Callable[[Fitted], AskFn],
+                         ) -> tuple[list[tuple[dict, dict]], dict[str, Fitted]]:
+    """Each item answered by what ``fit(report)`` fits without the training data about ``report``.
+
+    An item about several reports is scored once, in the fold of its first report. Returns the
+    (item, reply) pairs and what was fitted for each fold.
     """
-    candidates = sorted({o.confidence for o in outcomes if o.if_answered.found and o.confidence is not None})
-    candidates.append(math.inf)
-
-    def merit(t: float) -> tuple[int, float]:
-        return sum(o.passed_at(t) for o in outcomes), -abs(t - prior)
-    return max(candidates, key=merit)
-
-
-def leave_one_report_out(items: Sequence[dict], ungated: AskFn, gated: Callable[[float], AskFn],
-                         prior: float) -> tuple[list[tuple[dict, dict]], dict[str, float]]:
-    """Each item answered with a threshold fitted on the items of the other reports.
-
-    An item about several reports is scored once, in the fold of its first report, and that
-    fold's threshold is fitted without any item that shares one of its reports. Returns the
-    (item, reply) pairs and the threshold fitted for each fold.
-    """
-    outcomes = {item["id"]: outcome(item, ungated(item)) for item in items}
     folds: dict[str, list[dict]] = {}
     for item in items:
         folds.setdefault(reports_of(item)[0], []).append(item)
     replies: list[tuple[dict, dict]] = []
-    thresholds: dict[str, float] = {}
+    fitted: dict[str, Fitted] = {}
     for report, held_out in sorted(folds.items()):
-        training = [outcomes[i["id"]] for i in items if report not in reports_of(i)]
-        thresholds[report] = fit_threshold(training, prior)
-        ask = gated(thresholds[report])
+        fitted[report] = fit(report)
+        ask = ask_with(fitted[report])
         replies += [(item, ask(item)) for item in held_out]
-    return replies, thresholds
+    return replies, fitted

@@ -1,8 +1,8 @@
 """Understanding a question without a language model: language, kind, entities, follow-ups.
 
-The kind decides what the answer must carry (a number next to the asked-about noun, a
-person, a date); the focus terms name that noun in Vietnamese, also for English questions,
-through a bilingual glossary of the domain. Provinces come from ``assistant.places`` when
+The kind (recognised by the table in ``assistant.kinds``) says what can answer (a number, a
+person, a date); the focus terms name the asked noun in Vietnamese, also for English questions,
+through the bilingual glossary of ``assistant.glossary``. Provinces come from ``assistant.places`` when
 it is installed (imported lazily), else from runs of capitalised words.
 """
 from __future__ import annotations
@@ -13,83 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from assistant.glossary import GLOSSARY, english_spans, expand_english  # noqa: F401 (re-exported: their old home)
+from assistant.kinds import Kind, detect_kind
+from assistant.kinds import plain as _plain
 from assistant.numbers import find_numbers
 from assistant.text import canonical, fold, has_diacritics, nfc, syllables
 
 Lang = Literal["vi", "vi_nodiac", "en"]
-Kind = Literal["count", "rate", "who", "when", "where", "which_model", "yesno", "other"]
 ProvinceFinder = Callable[[str], list[str]]
-
-GLOSSARY: dict[str, str] = {
-    # what is counted
-    "model": "mô hình", "type of model": "loại mô hình", "kind of model": "loại mô hình",
-    "model type": "loại mô hình", "model site": "điểm mô hình", "site": "điểm",
-    "model team": "tổ thực hiện mô hình", "team": "tổ", "group": "tổ", "type": "loại", "kind": "loại",
-    "propaganda session": "buổi tuyên truyền", "communication session": "buổi tuyên truyền",
-    "awareness session": "buổi tuyên truyền", "propaganda event": "buổi tuyên truyền",
-    "propaganda": "tuyên truyền", "communication": "tuyên truyền", "awareness raising": "tuyên truyền",
-    "participant": "lượt người tham gia", "attendee": "lượt người tham gia", "participation": "lượt người tham gia",
-    "people took part": "lượt người tham gia", "people participated": "lượt người tham gia",
-    "people": "người", "person": "người",
-    "collective": "tập thể", "organisation": "tập thể", "organization": "tập thể",
-    "individual": "cá nhân",
-    "certificate of merit": "bằng khen", "merit certificate": "bằng khen",
-    "certificate of commendation": "giấy khen", "letter of commendation": "giấy khen", "commendation": "giấy khen",
-    "award": "khen thưởng", "reward": "khen thưởng", "awarded": "tặng",
-    "banner": "băng zôn", "slogan": "khẩu hiệu", "poster": "pa nô", "billboard": "pa nô",
-    "document": "tài liệu", "material": "tài liệu", "leaflet": "tài liệu",
-    "news article": "tin bài", "article": "tin bài", "news item": "tin bài", "news": "tin bài", "bulletin": "bản tin",
-    "training course": "lớp tập huấn", "training class": "lớp tập huấn", "training": "tập huấn",
-    "delegate": "đại biểu",
-    # what is done
-    "maintain": "duy trì", "maintained": "duy trì",
-    "build": "xây dựng", "built": "xây dựng", "establish": "xây dựng", "set up": "xây dựng",
-    "replicate": "nhân rộng", "replicated": "nhân rộng", "scale up": "nhân rộng", "expand": "nhân rộng",
-    "manage": "quản lý", "managed": "quản lý", "under management": "quản lý",
-    "recidivism": "tái phạm", "reoffend": "tái phạm", "reoffending": "tái phạm", "repeat offender": "tái phạm",
-    "recidivism rate": "tỷ lệ tái phạm", "reoffending rate": "tỷ lệ tái phạm",
-    "wanted person": "đối tượng truy nã", "fugitive": "đối tượng truy nã", "wanted": "truy nã",
-    "subject": "đối tượng", "offender": "đối tượng",
-    "conference": "hội nghị", "meeting": "hội nghị", "review": "tổng kết", "summary": "tổng kết",
-    "preliminary review": "sơ kết", "mid-term review": "sơ kết", "online": "trực tuyến",
-    "speech": "phát biểu", "speak": "phát biểu", "chaired": "chủ trì", "chair": "chủ trì",
-    "preside": "chủ trì", "presided": "chủ trì",
-    # who
-    "police": "công an", "provincial police": "công an tỉnh", "ministry of public security": "Bộ Công an",
-    "director": "giám đốc", "deputy director": "phó giám đốc",
-    "chairman": "chủ tịch", "chairwoman": "chủ tịch", "president": "chủ tịch",
-    "vice chairman": "phó chủ tịch", "vice-chairman": "phó chủ tịch", "deputy chairman": "phó chủ tịch",
-    "people's committee": "Ủy ban nhân dân", "peoples committee": "Ủy ban nhân dân",
-    "fatherland front": "Mặt trận Tổ quốc", "front committee": "Ủy ban Mặt trận Tổ quốc",
-    "steering committee": "Ban Chỉ đạo", "mass mobilization": "dân vận", "mass mobilisation": "dân vận",
-    "veteran": "cựu chiến binh", "youth": "thanh niên", "youth union": "Đoàn Thanh niên",
-    "women": "phụ nữ", "women's union": "Hội Phụ nữ", "farmer": "nông dân",
-    "prestigious person": "người có uy tín", "village elder": "người có uy tín",
-    # what about
-    "national security": "an ninh Tổ quốc", "fatherland security": "an ninh Tổ quốc",
-    "homeland security": "an ninh Tổ quốc", "security and order": "an ninh trật tự",
-    "public order": "an ninh trật tự", "security": "an ninh", "order": "trật tự",
-    "movement": "phong trào", "all people": "toàn dân", "whole people": "toàn dân",
-    "coordination programme": "chương trình phối hợp", "coordination program": "chương trình phối hợp",
-    "joint programme": "chương trình phối hợp", "programme": "chương trình", "program": "chương trình",
-    "coordination": "phối hợp", "cooperation": "phối hợp", "coordinate": "phối hợp",
-    "self-managed": "tự quản", "self-management": "tự quản", "self-governing": "tự quản",
-    "self-defence": "tự bảo vệ", "self-protection": "tự bảo vệ", "self-prevention": "tự phòng",
-    "reconciliation": "hòa giải", "mediation": "hòa giải",
-    "crime": "tội phạm", "criminal": "tội phạm", "drug": "ma túy", "social evil": "tệ nạn xã hội",
-    "religion": "tôn giáo", "religious": "tôn giáo", "parish": "xứ họ đạo", "ethnic minority": "dân tộc thiểu số",
-    "border": "biên giới", "camera": "camera", "cyberspace": "không gian mạng", "mental illness": "tâm thần",
-    "mentally ill": "tâm thần", "reintegration": "tái hòa nhập", "reintegrate": "tái hòa nhập",
-    "gong": "tiếng kẻng", "residential area": "khu dân cư", "safe": "an toàn",
-    "festival": "ngày hội", "great national unity": "đại đoàn kết", "great unity": "đại đoàn kết",
-    "bright spot": "điểm sáng", "highlight": "điểm sáng",
-    "typical": "tiêu biểu", "outstanding": "tiêu biểu", "exemplary": "điển hình",
-    "result": "kết quả", "achievement": "kết quả", "limitation": "hạn chế", "shortcoming": "hạn chế",
-    "weakness": "hạn chế", "solution": "giải pháp",
-    "district": "huyện", "commune": "xã", "province": "tỉnh", "village": "thôn",
-    "period": "giai đoạn", "year": "năm", "rate": "tỷ lệ", "percentage": "tỷ lệ", "proportion": "tỷ lệ",
-}
-"""English domain words (singular; plurals are matched through a small stemmer) → Vietnamese."""
 
 FOCUS_NOUNS = (
     "buổi tuyên truyền", "lượt người", "lượt tin", "tin bài", "loại mô hình", "điểm mô hình", "mô hình",
@@ -113,23 +44,7 @@ _VI_SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
     r"(?:oai|oay|oao|oeo|uay|uoi|uou|uya|uye|uyu|ieu|yeu|uai|uau|uao|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|"
     r"ua|ue|ui|uo|uu|uy|ya|ye|[aeiouy])(?:ch|ng|nh|[cmnpt])?")
-_NO_STEM = {"news", "police", "process", "status", "series", "analysis", "always", "various", "previous"}
 
-_KIND_RULES: list[tuple[Kind, str]] = [
-    ("rate", r"\bt[yi] le\b|phan tram|\brate\b|percent|proportion|\bshare\b|%"),
-    ("when", r"\b(?:ngay|thang|nam) (?:bao nhieu|may)\b"),
-    ("count", r"bao nhieu|\bmay\b|so luong|tong so|how many|how much|number of|\bcount\b"),
-    ("who", r"\bai\b|\bwho\b|\bwhom\b|\bwhose\b|nguoi nao|vi nao|dong chi nao|ong nao|ba nao|ten la gi"),
-    ("which_model", (r"mo hinh (?:nao|gi)|(?:nhung|cac) mo hinh|mo hinh (?:tieu bieu|dien hinh)|ke ten|"
-                     r"(?:which|what) (?:\w+ )?models?\b|name (?:the |some )?\w*\s*models?|typical models?|"
-                     r"examples? of models?")),
-    ("where", (r"\b(?:o|tai) dau\b|\bdau\s*\??\s*$|(?:huyen|tinh|xa|dia phuong|noi) nao|\bwhere\b|"
-               r"(?:which|what) (?:province|district)")),
-    ("when", (r"khi nao|luc nao|bao gio|thoi gian nao|(?:ngay|thang|nam) nao|\bwhen\b|"
-              r"(?:what|which) (?:date|year|day)")),
-    ("yesno", (r"\bco\b.*\bkhong\s*\??\s*$|phai khong|dung khong|\bchua\s*\??\s*$|"
-               r"^(?:is|are|did|does|do|was|were|has|have|had|can|could)\b")),
-]
 
 _FOLLOWUP_PREFIX = re.compile(
     r"^(?:(?:the|vay|va)\s+)?con\s+(?:(?:o|tai|voi|ve|doi voi)\s+)?|"
@@ -159,54 +74,6 @@ class Question:
     focus_terms: tuple[str, ...]
 
 
-def _plain(text: str) -> str:
-    """Lower case without marks, the same length as the NFC text (so offsets carry over)."""
-    return "".join(f if len(f := fold(ch)) == 1 else ch for ch in nfc(text).lower())
-
-
-def _stem(word: str) -> str:
-    """Crude English singular: "sessions" → "session", "activities" → "activity"."""
-    if word in _NO_STEM or len(word) <= 3:
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "ches", "shes", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-def _phrase_key(phrase: str) -> tuple[str, ...]:
-    return tuple(_stem(w) for w in re.findall(r"[a-z']+", phrase.lower().replace("-", " ")))
-
-
-_GLOSSARY_KEYS = {_phrase_key(en): vi for en, vi in GLOSSARY.items()}
-_GLOSSARY_LONGEST = max(len(k) for k in _GLOSSARY_KEYS)
-
-
-def _english_spans(text: str) -> list[tuple[int, int, str]]:
-    """Glossary phrases in ``text``, longest first at each word: (start, end, Vietnamese)."""
-    words = [(m.start(), m.end(), _stem(m.group().lower())) for m in re.finditer(r"[A-Za-z']+", text)]
-    found = []
-    i = 0
-    while i < len(words):
-        for n in range(min(_GLOSSARY_LONGEST, len(words) - i), 0, -1):
-            key = tuple(w for _, _, w in words[i:i + n])
-            if key in _GLOSSARY_KEYS:
-                found.append((words[i][0], words[i + n - 1][1], _GLOSSARY_KEYS[key]))
-                i += n
-                break
-        else:
-            i += 1
-    return found
-
-
-def expand_english(text: str) -> str:
-    """Vietnamese domain terms for the English words of a question, to add to the BM25 query."""
-    return " ".join(dict.fromkeys(vi for _, _, vi in _english_spans(text)))
-
-
 def detect_lang(text: str) -> Lang:
     """English when English-only words (not Vietnamese syllables, or function words) dominate.
 
@@ -224,14 +91,6 @@ def detect_lang(text: str) -> Lang:
     return "vi" if has_diacritics(text) else "vi_nodiac"
 
 
-def detect_kind(text: str) -> Kind:
-    plain = _plain(text)
-    for kind, pattern in _KIND_RULES:
-        if re.search(pattern, plain):
-            return kind
-    return "other"
-
-
 def _vietnamese_words(text: str, lang: Lang) -> list[str]:
     """The question as Vietnamese syllables: English through the glossary, "how many" as "bao nhiêu"."""
     if lang != "en":
@@ -242,7 +101,7 @@ def _vietnamese_words(text: str, lang: Lang) -> list[str]:
         if part == "bao nhiêu":
             words += ["bao", "nhiêu"]
         else:
-            words += syllables(" ".join(vi for *_, vi in _english_spans(part)))
+            words += syllables(" ".join(vi for *_, vi in english_spans(part)))
     return words
 
 
@@ -425,7 +284,7 @@ def _swap_focus(question: str, subject: str, new: str) -> str | None:
         span = _find_words(question, old[0])
         spelled = fold(new) if lang == "vi_nodiac" else new
         return _replace(question, span, spelled) if span else None
-    for start, end, vi in _english_spans(question):
+    for start, end, vi in english_spans(question):
         if old[0] in canonical(vi):
             return _replace(question, (start, end), subject if detect_lang(subject) == "en" else new)
     return None

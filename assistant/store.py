@@ -13,6 +13,8 @@ of any kind is one ``IndexDamaged`` line, never a traceback.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
 import fcntl
 import hashlib
 import json
@@ -35,18 +37,23 @@ import numpy as np
 from assistant.errors import UserFacingError
 from assistant.factstore import FACTS_FILE, UNITS_FILE, FactStore, UnitTable
 from assistant.lexical import LexicalIndex
+from assistant.sentence_vectors import SENTENCE_VECTORS_FILE, SENTENCES_FILE, SentenceTable
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 """3: the manifest records each index file's size and sha256 and the build's start; reports record
 their files' stat and the sidecar's hash. 4: the reports' facts (``facts.sqlite``) and their unit
-phrases' vectors (``units.npy``). An index of another version is rebuilt by ``index``."""
+phrases' vectors (``units.npy``). 5: every content sentence's span and vector (``sentences.npy``,
+``sentence_vectors.npy``), for the answer scorer's sentence cosine. An index of another version is
+rebuilt by ``index``."""
 TEXT_CACHE = 256
 """Decoded report texts kept at once: a query touches at most a few dozen reports."""
 INDEX_ENTRIES = frozenset({"manifest.json", "reports.jsonl", "texts.bin", "chunks.npy", "vectors.npy",
-                           "dense.faiss", "bm25", FACTS_FILE, UNITS_FILE})
+                           "dense.faiss", "bm25", FACTS_FILE, UNITS_FILE, SENTENCES_FILE,
+                           SENTENCE_VECTORS_FILE})
 """Every name a build writes into an index folder: a folder holding anything else is not ours to replace."""
 MANIFEST = "manifest.json"
-PRIMARY = ("reports.jsonl", "texts.bin", "chunks.npy", "vectors.npy", FACTS_FILE, UNITS_FILE)
+PRIMARY = ("reports.jsonl", "texts.bin", "chunks.npy", "vectors.npy", FACTS_FILE, UNITS_FILE, SENTENCES_FILE,
+           SENTENCE_VECTORS_FILE)
 """The files a build reuses (texts, chunks, vectors, facts); FAISS and BM25 are derived from them at every write."""
 DERIVED = ("dense.faiss", "bm25/size.txt", "bm25/vocab.marisa")
 """The derived files every index has; bm25s adds its arrays to ``bm25/`` when there are chunks."""
@@ -280,6 +287,8 @@ class IndexData(StoredIndex):
 
     dense: faiss.Index
     lexical: LexicalIndex
+    sentences: SentenceTable | None = None
+    """Every content sentence's span and vector (None: a build that made none writes an empty table)."""
 
     def chunk_text(self, i: int) -> str:
         chunk = self.chunks[i]
@@ -399,7 +408,38 @@ def _is_bm25_file(name: str) -> bool:
 
 
 def _recover(path: Path) -> None:
-    """Finish a swap that was interrupted between its two renames."""
+    """Finish a swap that was interrupted between its two renames, unless a build is making one now.
+
+    A reader (``ask``, a ``serve`` replica) that came between a running build's two renames would
+    otherwise move the previous index back and make the build's second rename fail; the build
+    recovers for itself when it takes the lock (``writer_lock``).
+    """
+    if is_index_folder(_backup_of(path)) and not _writer_active(path):
+        _finish_swap(path)
+
+
+def swapping(path: Path) -> bool:
+    """True in the instant of a swap when the index folder has moved aside and the new one is not yet
+    in place (only where the file system cannot exchange two folders in one step, see ``_exchange``)."""
+    return not path.exists() and is_index_folder(_backup_of(path))
+
+
+def _writer_active(path: Path) -> bool:
+    """Whether some process holds ``writer_lock`` on ``path`` (this one included: flock locks belong to
+    an open file, not to a process)."""
+    try:
+        with open(path.with_name(path.name + ".lock"), "rb") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            return False
+    except OSError:  # no lock file (no build ever ran here), or one this process may not open
+        return False
+
+
+def _finish_swap(path: Path) -> None:
     backup = _backup_of(path)
     if not is_index_folder(backup):
         return
@@ -442,6 +482,7 @@ def writer_lock(path: Path) -> Iterator[None]:
     with open(path.with_name(path.name + ".lock"), "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
+            _finish_swap(path)  # a swap a killed build left half done
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
@@ -459,6 +500,9 @@ def write_index(path: Path, data: IndexData) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=path.name + ".building-", dir=path.parent))
     try:
         _write_files(tmp, data)
+        if path.is_dir() and _exchange(tmp, path):  # readers never find the folder missing
+            _fsync_folder(path.parent)
+            return  # ``tmp`` now holds the previous index: removed below
         backup = _backup_of(path)
         if path.is_dir() and not any(path.iterdir()):
             path.rmdir()
@@ -470,6 +514,31 @@ def write_index(path: Path, data: IndexData) -> None:
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+RENAME_EXCHANGE = 2
+"""``renameat2`` flag (linux/fs.h): swap two paths in one step."""
+AT_FDCWD = -100
+
+
+def _exchange(new: Path, old: Path) -> bool:
+    """Swap two folders atomically (Linux ``renameat2(RENAME_EXCHANGE)``, glibc 2.28+); False where the
+    system or file system cannot, and the swap is then two renames.
+
+    With one step there is no instant without an index at ``old``: a replica that stats its manifest
+    or loads the index during the swap finds the previous build or the new one, whole. Processes
+    still reading the previous one keep its files (open or memory-mapped) until they let them go.
+    """
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    if renameat2(AT_FDCWD, os.fsencode(new), AT_FDCWD, os.fsencode(old), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(old))
 
 
 def _write_jsonl(file: Path, rows: list[dict[str, Any]]) -> None:
@@ -507,6 +576,8 @@ def _write_files(folder: Path, data: IndexData) -> None:
     data.lexical.save(folder / "bm25")
     data.facts.save(folder)
     np.save(folder / UNITS_FILE, data.units.vectors, allow_pickle=False)
+    (data.sentences or SentenceTable(list(data.reports), np.zeros((0, 3), np.int32),
+                                     np.zeros((0, data.manifest.dim), np.float16))).save(folder)
     files = {}
     for file in sorted(p for p in folder.rglob("*") if p.is_file()):
         with file.open("rb") as handle:
@@ -674,7 +745,22 @@ def load_index(path: Path, *, verify: bool | None = None) -> IndexData:
         raise IndexDamaged(path, "bm25/size.txt", f"says {lexical.size} chunks, the manifest "
                                                   f"{manifest.chunk_count}")
     return IndexData(stored.manifest, stored.reports, stored.chunks, stored.vectors, stored.facts, stored.units,
-                     dense, lexical)
+                     dense, lexical, read_sentences(path, manifest, list(stored.reports)))
+
+
+def read_sentences(path: Path, manifest: Manifest, report_ids: Sequence[str]) -> SentenceTable:
+    """The sentence spans and vectors of an index (memory-mapped), checked against each other and the reports."""
+    try:
+        columns = np.load(path / SENTENCES_FILE, mmap_mode="r", allow_pickle=False)
+    except (OSError, ValueError, EOFError) as exc:
+        raise IndexDamaged(path, SENTENCES_FILE, f"not a readable .npy file ({exc})") from None
+    if columns.ndim != 2 or columns.shape[1] != 3 or columns.dtype != np.int32:
+        raise IndexDamaged(path, SENTENCES_FILE, f"holds {columns.dtype} {columns.shape}, not int32 (n, 3)")
+    if len(columns) and (np.any(np.diff(columns[:, 0]) < 0) or columns[0, 0] < 0
+                         or columns[-1, 0] >= len(report_ids)):
+        raise IndexDamaged(path, SENTENCES_FILE, "sentence rows are not grouped by report")
+    vectors = _open_npy(path, SENTENCE_VECTORS_FILE, (len(columns), manifest.dim), np.float16)
+    return SentenceTable(report_ids, columns, vectors)
 
 
 def check_index(path: Path) -> CheckReport:

@@ -33,8 +33,8 @@ ANSWER = "1.000"
 HINT = "run `python -m assistant index --rebuild`"
 BM25_FILES = ("bm25/data.csc.index.npy", "bm25/indices.csc.index.npy", "bm25/indptr.csc.index.npy",
               "bm25/params.index.json", "bm25/size.txt", "bm25/vocab.index.json", "bm25/vocab.marisa")
-FILES = ("manifest.json", "reports.jsonl", "texts.bin", "chunks.npy", "vectors.npy", "facts.sqlite", "units.npy", "dense.faiss",
-         *BM25_FILES)
+FILES = ("manifest.json", "reports.jsonl", "texts.bin", "chunks.npy", "vectors.npy", "facts.sqlite", "units.npy",
+         "sentences.npy", "sentence_vectors.npy", "dense.faiss", *BM25_FILES)
 DERIVED = ("dense.faiss", *BM25_FILES)
 
 
