@@ -48,8 +48,13 @@ _STRIP = re.compile(r"\b(?:tỉnh nào|tinh nao|which province|which|tỉnh|tinh
                     r"did|does|has|have|the|of|số|so)\b|[?,.:;]", re.IGNORECASE)
 
 
-def intent_of(question: str, provinces: Sequence[str]) -> Intent | None:
-    """Whether a question asks across reports, and how; None for a question about one report."""
+def intent_of(question: str, provinces: Sequence[str], asks_figure: bool = True) -> Intent | None:
+    """Whether a question asks across reports, and how; None for a question about one report.
+
+    Two provinces and no cross-report cue mean "compare" only when the question asks for a figure
+    (``asks_figure``): "how far apart were the conferences in A and B" is answered per province
+    from passages, not by comparing whatever figures the two reports hold.
+    """
     across = len(provinces) >= 2 or _ACROSS_SUBJECT.search(question)
     if not across:
         return None
@@ -58,7 +63,7 @@ def intent_of(question: str, provinces: Sequence[str]) -> Intent | None:
             if intent == "compare" and len(provinces) < 2:
                 continue
             return intent
-    return "compare" if len(provinces) >= 2 else None
+    return "compare" if len(provinces) >= 2 and asks_figure else None
 
 
 def asked_phrase(question: str, provinces: Sequence[str]) -> str:

@@ -280,7 +280,7 @@ class Assistant:
         None when the question is about one report, or when no stored unit is what it counts (the
         passage path then answers each province in turn, as before facts existed).
         """
-        intent = intent_of(resolved, q.provinces)
+        intent = intent_of(resolved, q.provinces, asks_figure=q.kind in ("count", "rate"))
         if intent is None or self.units is None:
             return None
         phrase = asked_phrase(resolved, q.provinces)

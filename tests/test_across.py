@@ -40,6 +40,13 @@ def test_intent(question, provinces, intent):
     assert intent_of(question, provinces) == intent
 
 
+def test_two_provinces_without_a_cue_compare_only_a_figure():
+    provinces = ["Thanh Hóa", "Quảng Nam"]
+    assert intent_of("Thanh Hóa và Quảng Nam duy trì bao nhiêu mô hình?", provinces, asks_figure=True) == "compare"
+    assert intent_of("hoi nghi o thanh hoa va quang nam cach nhau bao lau", provinces, asks_figure=False) is None
+    assert intent_of("So sánh hội nghị ở Thanh Hóa và Quảng Nam", provinces, asks_figure=False) == "compare"
+
+
 def test_the_phrase_loses_the_cross_report_words():
     assert asked_phrase("Giữa Lâm Đồng và Bến Tre, tỉnh nào duy trì nhiều mô hình hơn?", ["Lâm Đồng", "Bến Tre"]) \
         == "duy trì nhiều mô hình"
