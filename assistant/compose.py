@@ -19,7 +19,7 @@ from assistant.store import IndexData
 DIGITS = re.compile(r"\d+")
 MARKER = re.compile(r"\[\d+\]")
 RIVALS_LOOKED_AT = 3
-"""Candidates after the best one searched for a figure of the same thing in another sentence."""
+"""Candidates after the best one searched for a rival claim in another sentence."""
 
 
 @dataclass(frozen=True)
@@ -41,17 +41,27 @@ def _fitting_figures(candidates: list[Candidate], best: Candidate) -> list[Quant
 
 
 def compose_claims(a: Asked, ranked: list[Candidate], data: IndexData, threshold: float) -> list[Claim]:
-    """The main claim from the best candidate (``ranked`` is best first); for a figure, a rival.
+    """The main claim from the best candidate (``ranked`` is best first), and a rival.
 
-    A rival is another fitting figure of the same sentence ("xây dựng 70 mô hình, duy trì hơn 1.000
-    mô hình"), else the figure of a fitting candidate of another sentence that the scorer would
-    answer with as well (its probability at least ``threshold``).
+    For a figure, a rival is another fitting figure of the same sentence ("xây dựng 70 mô hình, duy
+    trì hơn 1.000 mô hình"), else the figure of a fitting candidate of another sentence that the
+    scorer would answer with as well (its probability at least ``threshold``). For a name or a
+    clause, it is the clause of another sentence the scorer would answer with as well.
     """
     best = ranked[0]
     text = data.reports[best.doc_id].text
     x = best.answer.quantity
     if a.spec.shape != "figure" or x is None:
-        return [Claim(1, best, *clause_around(text, best.start, best.end, best.answer.start, best.answer.end))]
+        main = Claim(1, best, *clause_around(text, best.start, best.end, best.answer.start, best.answer.end))
+        for other in ranked[1:1 + RIVALS_LOOKED_AT]:
+            if other.score < threshold or not other.typed or (other.doc_id, other.start) == (best.doc_id, best.start):
+                continue
+            otext = data.reports[other.doc_id].text
+            rival = Claim(2, other, *clause_around(otext, other.start, other.end, other.answer.start, other.answer.end),
+                          main=False)
+            if verify_claims(a, [rival], data):
+                return [main, rival]
+        return [main]
     figures = _fitting_figures(ranked, best)
     cut = figures if x in figures else [x, *figures]
     main = Claim(1, best, *figure_span(text, best.start, best.end, cut, x))

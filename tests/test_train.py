@@ -53,6 +53,10 @@ def test_generated_questions_cover_three_languages_and_near_misses(data):
     assert "d" in near  # a district the report never names
     assert any(q.id.split("-")[-2].startswith("u") for q in questions if not q.answerable)  # units not counted
     assert any("-p-" in q.id for q in questions)  # another province whose report does not count it
+    by_id = {q.id: q for q in questions}
+    chair = by_id["g-r000-nobody0-vi"]  # the report names only the vice chairman
+    assert chair.question.startswith("Chủ tịch UBND tỉnh") and not chair.answerable
+    assert not by_id["g-r000-money0-vi"].answerable  # the report states no amount of money
     assert {q.groups[0] for q in questions} == {"r000", "r001"}
     assert generated_questions(data) == questions  # deterministic
 
