@@ -85,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
                           help="the reports of --qa, for the naive baseline (default: corpus/)")
     evaluate.add_argument("--json", action="store_true")
     evaluate.add_argument("--split", default="all",
-                          help="dev, test, transfer or all (all of --qa), or a list: dev,test,transfer")
+                          help="dev, test, transfer, cross or all (all of --qa), or a list: dev,test,transfer,cross")
     evaluate.add_argument("--compare", action="store_true",
                           help="also run BM25 only, dense only and a naive baseline, side by side")
     evaluate.add_argument("--loro", action="store_true",
