@@ -16,7 +16,7 @@ from typing import Literal
 import numpy as np
 
 from assistant.facts import Fact
-from assistant.factstore import FactQuery, FactStore, StoredFact, unit_key
+from assistant.factstore import FactStore, place_key, unit_key
 from assistant.text import canonical, fold
 
 Intent = Literal["compare", "most", "least", "total", "list", "earliest", "latest"]
@@ -116,19 +116,6 @@ class UnitMatcher:
         return list(dict.fromkeys(lexical + near))
 
 
-FUNCTION_WORDS = frozenset("cho va cac cua duoc da voi trong la co nhieu bao nhieu nao hon nhat the of and to".split())
-"""Folded words that say nothing about what was done: left out when actions are compared."""
-
-
-def _figure_rank(fact: Fact, phrase_words: set[str], noun: list[str]) -> tuple:
-    """Which of a report's figures for the unit answers: a total first, then one whose unit starts with
-    the asked noun ("45 mô hình" before "1.589 điểm mô hình"), then the action the question names."""
-    action = set(fold(canonical(fact.action or "")).split()) - FUNCTION_WORDS
-    unit = (unit_key(fact.unit) or "").split()
-    return (fact.scope == "total", bool(noun) and unit[:len(noun)] == noun, len(action & phrase_words),
-            fact.bound == "exact", -fact.start)
-
-
 def answer_across(intent: Intent, phrase: str, provinces: Sequence[str], units: Sequence[str],
                   store: FactStore, province_of: dict[str, str | None], report_dates: dict[str, str | None],
                   year: int | None = None, noun: str = "") -> AcrossAnswer:
@@ -140,22 +127,15 @@ def answer_across(intent: Intent, phrase: str, provinces: Sequence[str], units: 
     if intent in ("earliest", "latest"):
         return _by_date(intent, provinces, province_of, report_dates)
     answer = AcrossAnswer(intent, units[0] if units else None)
-    facts = store.query(FactQuery(kind="quantity", units=tuple(units), year=year)) if units else []
-    by_province: dict[str, list[StoredFact]] = {}
-    for stored in facts:
-        province = stored.fact.province or province_of.get(stored.doc_id)
-        if province and stored.fact.scope != "breakdown":
-            by_province.setdefault(province, []).append(stored)
+    best = store.best_figures(units, unit_key(noun), fold(canonical(phrase)).split(), year)
     wanted = list(provinces) or sorted({p for p in province_of.values() if p})
-    words = set(fold(canonical(phrase)).split())
-    head = (unit_key(noun) or "").split()
     for province in wanted:
-        candidates = by_province.get(province)
-        if not candidates:
+        figure = best.get(place_key(province))
+        if figure is None:
             answer.missing.append(province)
             continue
-        best = max(candidates, key=lambda s: _figure_rank(s.fact, words, head))
-        answer.rows.append(Row(province, best.doc_id, best.fact, len(answer.rows) + 1, report_dates.get(best.doc_id)))
+        answer.rows.append(Row(province, figure.doc_id, figure.fact, len(answer.rows) + 1,
+                               report_dates.get(figure.doc_id)))
     _judge(answer)
     return answer
 

@@ -23,8 +23,11 @@ from assistant.text import canonical, fold
 
 FACTS_FILE = "facts.sqlite"
 UNITS_FILE = "units.npy"
-FACTS_FORMAT = 1
-"""Schema version of ``facts.sqlite``; the manifest records it and a mismatch re-extracts every report."""
+FACTS_FORMAT = 2
+"""Schema version of ``facts.sqlite``; the manifest records it and a mismatch re-extracts every report.
+2: ``action_key``, the folded words of what was done, so that a comparison ranks in SQL."""
+FUNCTION_WORDS = frozenset("cho va cac cua duoc da voi trong la co nhieu bao nhieu nao hon nhat the of and to".split())
+"""Folded words that say nothing about what was done: left out when actions are compared."""
 
 _FACT_COLUMNS = [f.name for f in fields(Fact)]
 _COLUMN_TYPES = {"value": "REAL", "value_high": "REAL", "start": "INTEGER", "end": "INTEGER",
@@ -32,7 +35,7 @@ _COLUMN_TYPES = {"value": "REAL", "value_high": "REAL", "start": "INTEGER", "end
 _SCHEMA = f"""
 CREATE TABLE facts (
     doc_id TEXT NOT NULL, {', '.join(f'"{c}" {_COLUMN_TYPES.get(c, "TEXT")}' for c in _FACT_COLUMNS)},
-    unit_key TEXT, district_key TEXT, province_key TEXT);
+    unit_key TEXT, district_key TEXT, province_key TEXT, action_key TEXT);
 CREATE INDEX facts_doc ON facts(doc_id);
 CREATE INDEX facts_kind_unit ON facts(kind, unit_key);
 CREATE INDEX facts_place ON facts(province_key, district_key);
@@ -43,6 +46,12 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 def place_key(name: str | None) -> str | None:
     """A place name as it is matched: folded, so "Đức Trọng" == "duc trong"; place words kept."""
     return fold(canonical(name)) if name else None
+
+
+def action_key(action: str | None) -> str:
+    """The folded content words of what was done, space-delimited on both sides (" duy tri ")."""
+    words = sorted(set(fold(canonical(action or "")).split()) - FUNCTION_WORDS)
+    return f" {' '.join(words)} " if words else " "
 
 
 def unit_key(unit: str | None) -> str | None:
@@ -101,11 +110,11 @@ class FactStore:
         """A store in memory holding ``facts`` (doc_id, fact), as a build assembles them."""
         connection = sqlite3.connect(":memory:", check_same_thread=False)
         connection.executescript(_SCHEMA)
-        placeholders = ", ".join("?" * (len(_FACT_COLUMNS) + 4))
+        placeholders = ", ".join("?" * (len(_FACT_COLUMNS) + 5))
         connection.executemany(
             f"INSERT INTO facts VALUES ({placeholders})",
             ((doc_id, *(getattr(f, c) for c in _FACT_COLUMNS), unit_key(f.unit), place_key(f.district),
-              place_key(f.province)) for doc_id, f in facts))
+              place_key(f.province), action_key(f.action)) for doc_id, f in facts))
         connection.execute("INSERT INTO meta VALUES ('format', ?)", (str(FACTS_FORMAT),))
         connection.commit()
         return cls(connection)
@@ -180,6 +189,33 @@ class FactStore:
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
         rows = self._rows(f"SELECT * FROM facts{where} ORDER BY doc_id, start LIMIT ?", [*args, limit])
         return [StoredFact(row["doc_id"], _fact(row)) for row in rows]
+
+    def best_figures(self, units: Sequence[str], noun: str | None, words: Iterable[str],
+                     year: int | None = None) -> dict[str, StoredFact]:
+        """Each province's figure for ``units`` that a cross-report question compares, by province key.
+
+        Among a province's totals and unscoped figures (never a breakdown row): a total first, then
+        a unit that starts with the asked ``noun`` ("45 mô hình" before "1.589 điểm mô hình"), then
+        the most of the question's folded ``words`` in what was done, then an exact value, then the
+        first stated. Ranked in SQL (one window per province), so a million facts are never turned
+        into Python objects.
+        """
+        if not units:
+            return {}
+        words = sorted(set(words) - FUNCTION_WORDS)
+        overlap = " + ".join(["(instr(action_key, ?) > 0)"] * len(words)) or "0"
+        noun_first = "(unit_key = ? OR substr(unit_key, 1, length(?) + 1) = ? || ' ')" if noun else "0"
+        where = f"kind = 'quantity' AND scope != 'breakdown' AND province_key IS NOT NULL AND " \
+                f"unit_key IN ({', '.join('?' * len(units))})"
+        args: list[Any] = [*([noun] * 3 if noun else []), *(f" {w} " for w in words), *units]  # in SQL order
+        if year:
+            where += " AND year_from <= ? AND year_to >= ?"
+            args += [year, year]
+        rows = self._rows(
+            f"SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY province_key ORDER BY "
+            f"scope = 'total' DESC, {noun_first} DESC, ({overlap}) DESC, bound = 'exact' DESC, start, doc_id) "
+            f"AS pick FROM facts WHERE {where}) WHERE pick = 1", args)
+        return {row["province_key"]: StoredFact(row["doc_id"], _fact(row)) for row in rows}
 
 
 def _fact(row: sqlite3.Row) -> Fact:

@@ -104,3 +104,46 @@ def test_units_match_by_words_and_by_vector():
     assert set(matcher.match("mô hình")) >= {"mo hinh tu quan", "mo hinh"}
     assert matcher.match("tin bao") == ["tin bao"]
     assert matcher.match("") == []
+
+
+def test_every_province_is_compared_however_many_facts_come_before_it(tmp_path):
+    """Ranking runs in SQL over every fact: no cap on the rows read can drop a province."""
+    from dataclasses import replace
+
+    text = REPORTS["ld"][2]
+    (ld,) = [f for f in extract_facts(text, [(0, len(text))], {"province": "Lâm Đồng"}) if f.kind == "quantity"]
+    rows = [(f"a{i:05d}", replace(ld, value=float(i), scope="breakdown" if i else "total")) for i in range(12_000)]
+    rows.append(("zz", replace(ld, province="Bến Tre", value=5000.0)))
+    FactStore.build(rows).save(tmp_path)
+    answer = answer_across("most", "duy trì mô hình", ["Lâm Đồng", "Bến Tre"], UNITS, FactStore.open(tmp_path),
+                           {"a00000": "Lâm Đồng", "zz": "Bến Tre"}, {})
+    assert [(r.province, r.fact.value) for r in answer.rows] == [("Lâm Đồng", 0.0), ("Bến Tre", 5000.0)]
+    assert winner(answer).province == "Bến Tre"
+
+
+def test_the_total_and_the_asked_action_choose_a_provinces_figure(tmp_path):
+    from dataclasses import replace
+
+    text = REPORTS["ld"][2]
+    (ld,) = [f for f in extract_facts(text, [(0, len(text))], {"province": "Lâm Đồng"}) if f.kind == "quantity"]
+    rows = [("ld", replace(ld, value=1.0, action="xây dựng mới", start=0)),
+            ("ld", replace(ld, value=2.0, action="duy trì", start=50)),
+            ("ld", replace(ld, value=3.0, action="duy trì", start=90, scope="breakdown"))]
+    FactStore.build(rows).save(tmp_path)
+    store = FactStore.open(tmp_path)
+    pick = lambda phrase: answer_across("list", phrase, ["Lâm Đồng"], UNITS, store, {"ld": "Lâm Đồng"}, {}).rows[0]
+    assert pick("duy trì mô hình").fact.value == 2.0
+    assert pick("xây dựng mới mô hình").fact.value == 1.0
+
+
+def test_a_unit_starting_with_the_asked_noun_comes_before_the_action(tmp_path):
+    from dataclasses import replace
+
+    text = REPORTS["ld"][2]
+    (ld,) = [f for f in extract_facts(text, [(0, len(text))], {"province": "Lâm Đồng"}) if f.kind == "quantity"]
+    rows = [("ld", replace(ld, value=1589.0, unit="điểm mô hình tự quản", action="duy trì", start=0)),
+            ("ld", replace(ld, value=45.0, unit="mô hình tự quản", action="xây dựng", start=60))]
+    FactStore.build(rows).save(tmp_path)
+    answer = answer_across("list", "duy trì mô hình", ["Lâm Đồng"], ["diem mo hinh tu quan", "mo hinh tu quan"],
+                           FactStore.open(tmp_path), {"ld": "Lâm Đồng"}, {}, noun="mô hình")
+    assert answer.rows[0].fact.value == 45.0

@@ -117,6 +117,16 @@ def test_eval_tables_show_the_four_rates_per_split_and_tag():
     assert "Theo nhãn" in md and "Theo nhãn" not in render.eval_tables({**summary, "by_tag": {}}, "vi")
 
 
+def test_failures_of_held_out_splits_are_counted_never_listed():
+    record = {"id": "x", "question": "Q?", "reasons": ["wrong"], "answer": "A", "citations": [], "passed": False}
+    records = [{**record, "id": "dev-1", "split": "dev"}, {**record, "id": "tr-1", "split": "transfer"},
+               {**record, "id": "cr-1", "split": "cross"}, {**record, "id": "ok", "split": "dev", "passed": True}]
+    shown = render.failures(records, "en")
+    assert "dev-1" in shown and "tr-1" not in shown and "cr-1" not in shown and "ok" not in shown
+    assert "2 failing items of held-out splits" in shown
+    assert "tr-1" not in render.failures(records[1:3], "vi") and "2 câu sai" in render.failures(records[1:3], "vi")
+
+
 def _input_messages() -> list[str]:
     """Every message ``assistant.inputs`` raises an InputError with, its placeholders as numbers."""
     tree = ast.parse(Path(inputs.__file__).read_text(encoding="utf-8"))

@@ -236,7 +236,7 @@ def build_app(backend: Backend, lang: str = "vi") -> gr.Blocks:
                 with gr.Row():
                     qa_file = gr.File(label=words["eval_file"], file_types=[".jsonl"], elem_id="qa-file")
                     with gr.Column():
-                        split = gr.Radio(["test", "dev", "all"], value="test", label=words["split"])
+                        split = gr.Radio(["test", "dev", "all", "transfer", "cross"], value="test", label=words["split"])
                         run_eval = gr.Button(words["run_eval"], variant="primary", elem_id="run-eval")
                 eval_result = gr.State(None)  # the last run (summary, records), redrawn in another language
                 eval_table = gr.Markdown(elem_id="eval-table")

@@ -19,7 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.answer import Answer, get_assistant
-from assistant.evaluate import assistant_ask, load_items, reliability_by_split, report, run
+from assistant.evaluate import (
+    HELD_OUT_SPLITS,
+    OURS,
+    assistant_ask,
+    load_items,
+    reliability_by_split,
+    report,
+    run,
+    suites_for,
+)
+from assistant.evaluate import evaluate as evaluate_suites
 from assistant.factlist import FactFilters, find_facts
 from assistant.factlist import rows as fact_rows
 from assistant.factstore import StoredFact
@@ -219,10 +229,18 @@ class Backend:
         return self.update_index()
 
     def evaluate(self, qa: Path | None, split: str) -> EvalRun:
-        """Run an eval set over this index: metrics per split and tag, reliability, records, a JSON file."""
-        items = load_items(qa or self.qa, split)
-        results, records = run(items, assistant_ask(self.assistant))
-        summary = {**report(results), "reliability": reliability_by_split(records)}
+        """Run an eval set: metrics per split and tag, reliability, records, a JSON file.
+
+        The default set's splits are asked of this index; a held-out split (transfer, cross) of the
+        evaluation reports, which are never in the corpus, of their own index, as ``eval`` does.
+        """
+        if qa is None and split in HELD_OUT_SPLITS:
+            summaries, by_config = evaluate_suites(suites_for(None, self.index, self.corpus, [split]),
+                                                   compare=False, loro=False)
+            summary, records = summaries[OURS], by_config[OURS]
+        else:
+            results, records = run(load_items(qa or self.qa, split), assistant_ask(self.assistant))
+            summary = {**report(results), "reliability": reliability_by_split(records)}
         out = Path(tempfile.mkdtemp(prefix="antq-eval-")) / "eval-run.json"
         out.write_text(json.dumps({**summary, "items": records}, ensure_ascii=False, indent=1), encoding="utf-8")
         return EvalRun(summary, records, out)

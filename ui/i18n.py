@@ -38,7 +38,9 @@ TEXT: dict[str, dict[str, str]] = {
         "briefing_not_found": "Chỉ thêm được câu trả lời có trích dẫn.",
         "eval_file": "Tệp câu hỏi đánh giá (JSONL, để trống để dùng bộ mặc định)", "split": "Phần",
         "run_eval": "Chạy đánh giá", "eval_json": "Kết quả (JSON)", "failures": "Các câu sai",
-        "no_failures": "Không có câu sai.", "expected": "Đáp án", "got": "Trả lời",
+        "no_failures": "Không có câu sai.",
+        "held_out_failures": "{n} câu sai thuộc phần giữ riêng (transfer, cross): không liệt kê ở đây để không ai "
+                             "chỉnh hệ thống theo chúng; chúng có trong tệp JSON.", "expected": "Đáp án", "got": "Trả lời",
         "language": "Ngôn ngữ",
         "tab_figures": "Số liệu",
         "district": "Huyện, xã", "kind": "Loại", "unit": "Đơn vị",
@@ -96,7 +98,9 @@ TEXT: dict[str, dict[str, str]] = {
         "briefing_not_found": "Only answers with citations can be added.",
         "eval_file": "Eval set file (JSONL; leave empty for the default set)", "split": "Split",
         "run_eval": "Run evaluation", "eval_json": "Run results (JSON)", "failures": "Failing items",
-        "no_failures": "No failing items.", "expected": "Expected", "got": "Answer",
+        "no_failures": "No failing items.",
+        "held_out_failures": "{n} failing items of held-out splits (transfer, cross) are not listed here, so that "
+                             "nobody tunes on them; they are in the JSON file.", "expected": "Expected", "got": "Answer",
         "language": "Language",
         "tab_figures": "Figures",
         "district": "District or commune", "kind": "Kind", "unit": "Unit",

@@ -10,6 +10,7 @@ import html
 import re
 
 from assistant.briefing import is_table, markdown_table
+from assistant.evaluate import HELD_OUT_SPLITS
 from ui.i18n import TEXT
 
 CONTEXT_CHARS = 240
@@ -165,10 +166,12 @@ def eval_tables(summary: dict, lang: str) -> str:
 def failures(records: list[dict], lang: str) -> str:
     """The eval tab's failing items: question, why it failed, the answer and its citations."""
     words = TEXT[lang]
-    failed = [r for r in records if not r["passed"]]
+    failed = [r for r in records if not r["passed"] and r.get("split") not in HELD_OUT_SPLITS]
+    held_out = sum(1 for r in records if not r["passed"] and r.get("split") in HELD_OUT_SPLITS)
+    note = f'<p>{html.escape(words["held_out_failures"].format(n=held_out))}</p>' if held_out else ""
     if not failed:
-        return f'<p>{html.escape(words["no_failures"])}</p>'
-    rows = []
+        return note or f'<p>{html.escape(words["no_failures"])}</p>'
+    rows = [note]
     for r in failed:
         cites = "".join(f'<li>[{c["n"]}] {html.escape(c["source"])}: {html.escape(c["text"])}</li>'
                         for c in r.get("citations") or [])
