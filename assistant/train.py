@@ -12,8 +12,7 @@ facts the index holds for its reports (``generated_questions``):
   (``UNCOUNTED_UNITS``, and those other reports count), and money from a report that states none;
 - for each named person with a title: "who is the {title}?", and offices the report names nobody for
   (the office itself when the report names only its deputy);
-- the models a report names, and the district a model runs in; a model of another report is a near miss;
-- "when was the conference held?" of the event date that is the report's own date.
+- the models a report names, and the district a model runs in; a model of another report is a near miss.
 
 **Labels.** A candidate is positive when it answers: for a dev item, its sentence holds the item's
 evidence and its claim, rendered, holds an expected answer (exactly what the eval checks); for a
@@ -71,7 +70,7 @@ from assistant.text import canonical, fold
 
 TRAINING_SPLIT = "dev"
 """The only split of an eval file that is ever trained on."""
-GENERATOR_VERSION = 6
+GENERATOR_VERSION = 5
 """Bumped whenever the templates or near misses change: part of the training data's hash."""
 YEARS_AROUND = 3
 """Near-miss years are sought this far before and after a figure's period."""
@@ -91,9 +90,6 @@ only the vice chairman."""
 MONEY_QUESTIONS = (("Tổng kinh phí {province} đã chi là bao nhiêu tiền?", "How much money did {province} spend?"),
                    ("{province} đã huy động được bao nhiêu tiền?", "How much funding did {province} raise?"))
 """Money asked of a report that states no amount of money: near misses, as the answer would be a count."""
-EVENT_QUESTIONS = (("Hội nghị ở {province} được tổ chức vào ngày nào?", "When was the conference in {province} held?"),
-                   ("{province} tổ chức hội nghị ngày nào?", None))
-"""Asked of the event date that is the report's own date (the day the report tells of)."""
 UNCOUNTED_UNITS = (("đại biểu", "delegates"), ("vụ án", "criminal cases"), ("lượt người", "participants"))
 """Units a report of this genre may well not count: asked of each report whose text never writes them."""
 ACTION_SYLLABLES = 5
@@ -198,7 +194,6 @@ class _Generator:
             self._units_not_counted(report, tag, province, quantities)
             people = [f for f in self.facts.get(report.doc_id, []) if f.kind == "person" and f.title and f.name]
             self._people(report, tag, province, people)
-            self._event_date(report, tag, province)
             self._money(tag, province, quantities)
             self._uncounted(report, tag, province)
             self._models(report, tag, province)
@@ -293,21 +288,6 @@ class _Generator:
                       f"How many {_plural(english)} does {_english_place(province)} have?" if english else None,
                       tag, answerable=False)
             asked += 1
-
-    def _event_date(self, report, tag: str, province: str) -> None:
-        """"When was the conference held?" of an event date that is the report's date (day and month)."""
-        parts = str(report.meta.get("date") or "").split("-")
-        if len(parts) != 3:
-            return
-        day_month = (int(parts[1]), int(parts[2]))
-        for fact in self.facts.get(report.doc_id, []):
-            if fact.kind == "date" and fact.subkind == "event" and fact.value is not None \
-                    and (int(fact.value) // 100 % 100, int(fact.value) % 100) == day_month:
-                for i, (vi, en) in enumerate(EVENT_QUESTIONS):
-                    self._ask(f"g-{tag}-when{i}", vi.format(province=province),
-                              en.format(province=_english_place(province)) if en else None, tag,
-                              target_texts=(fact.text,))
-                return
 
     def _money(self, tag: str, province: str, quantities: list[Fact]) -> None:
         if any(f.subkind == "money" for f in quantities):
