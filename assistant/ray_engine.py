@@ -18,8 +18,8 @@ read tasks and N actors holding every CPU the pipeline deadlocks). With GPUs the
 tasks and each actor embeds on one GPU.
 
 Every output row is a shard of the index: one report's record, text, chunks and facts (JSON), and
-the vectors of its chunks (float32 bytes). The shards stream back to
-the driver, which merges them into the usual index folder through the build's one assembly path.
+the vectors of its chunks (float32 bytes). The shards stream back to the driver, which merges them
+into the usual index folder through the build's one assembly path.
 Workers open the reports by path: on several machines the corpus must lie at the same path on each
 (a shared or synced folder), and each machine needs the package (the same version: a worker's
 extraction fingerprint is checked) and the embedding model.
@@ -109,8 +109,7 @@ class RayEngine:
     else one per CPU.
     """
 
-    def __init__(self, address: str | None = None, workers: int | None = None, *,
-                 batch: int | None = None) -> None:
+    def __init__(self, address: str | None = None, workers: int | None = None) -> None:
         if workers is not None and workers < 1:
             raise EngineError(f"--workers must be at least 1, not {workers}")
         if address is None:
@@ -120,7 +119,6 @@ class RayEngine:
                               "'ray[data]'`), or leave out --engine ray")
         self.address = address
         self.workers = workers
-        self.batch = batch
         self.placement: Placement | None = None
         """How the last ``read`` ran (the benchmark reports it)."""
 
@@ -132,7 +130,7 @@ class RayEngine:
         stages["ray start"] = time.perf_counter() - t0
         try:
             t0 = time.perf_counter()
-            placement = plan_placement(_nodes(), len(items), self.workers, self.batch)
+            placement = plan_placement(_nodes(), len(items), self.workers)
             self.placement = placement
             outcomes = _run(items, job, placement)
             stages["ray read+embed"] = time.perf_counter() - t0
@@ -167,8 +165,7 @@ def _nodes() -> list[dict[str, float]]:
     return [node["Resources"] for node in ray.nodes() if node.get("Alive")]
 
 
-def plan_placement(nodes: list[dict[str, float]], reports: int, workers: int | None,
-                   batch: int | None = None) -> Placement:
+def plan_placement(nodes: list[dict[str, float]], reports: int, workers: int | None) -> Placement:
     """How many embedding actors of how many CPUs (or one GPU each), and how many reports per call.
 
     A cluster with GPUs embeds on them, one actor per GPU. CPU actors get the most CPUs each such
@@ -180,18 +177,19 @@ def plan_placement(nodes: list[dict[str, float]], reports: int, workers: int | N
         count = workers or gpus
         if count > gpus:
             raise EngineError(f"--workers {count} asks for more GPU workers than the cluster's {gpus} GPUs")
-        size = batch or _batch(reports, count, MAX_BATCH_GPU)
+        size = _batch(reports, count, MAX_BATCH_GPU)
         return Placement(_needed(count, reports, size), 1, True, size)
     count = workers or max(1, sum(cpus))
     if count > sum(cpus):
         raise EngineError(f"--workers {count} is more than the cluster's {sum(cpus)} CPUs")
-    size = batch or _batch(reports, count, MAX_BATCH_CPU)
+    size = _batch(reports, count, MAX_BATCH_CPU)
     count = _needed(count, reports, size)
     threads = max(t for t in range(1, max(cpus) + 1) if sum(c // t for c in cpus) >= count)
     return Placement(count, threads, False, size)
 
 
 def _batch(reports: int, workers: int, most: int) -> int:
+    """Reports per call: ``CALLS_PER_WORKER`` calls for each worker, at most ``most`` reports each."""
     return max(1, min(most, math.ceil(reports / (workers * CALLS_PER_WORKER))))
 
 

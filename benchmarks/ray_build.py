@@ -75,6 +75,7 @@ def run(chunks: int, workers: list[int], work: Path) -> dict:
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     import ray
 
+    load_before = _load()
     reports, _ = generate(chunks)
     corpus, one = work / "corpus", work / "one"
     write(reports, corpus)
@@ -106,7 +107,7 @@ def run(chunks: int, workers: list[int], work: Path) -> dict:
     per_worker = n_chunks / max(busiest["seconds"] - fixed, 1e-9) / busiest["workers"]
     return {
         "machine": machine(), "cluster_cpus": cpus, "reports": len(reports), "chunks": n_chunks,
-        "model": embedder.model_id, "load": _load(),
+        "model": embedder.model_id, "load": load_before, "load_after": _load(),
         "local_seconds": local, "local_threads": os.cpu_count(), "runs": runs,
         "cluster_start_s": cluster_start, "fixed_s": fixed,
         "overhead_ms_per_report": None if one_worker is None else
@@ -132,9 +133,9 @@ def render(m: dict) -> str:
         f"Machine: {m['machine']}; local Ray cluster of {m['cluster_cpus']} CPUs on 127.0.0.1. Synthetic "
         f"corpus: {m['reports']} reports, {m['chunks']} chunks, model `{m['model']}`. "
         f"Seconds of the step the engine replaces (read, chunk, facts, embed), each build from scratch.\n",
-        f"Load average before the run (`uptime`): {m['load']}." + (
+        f"Load average (`uptime`: 1, 5, 15 min) before the run {m['load']}, after it {m['load_after']}." + (
             " **The machine is shared and was busy (load > 1)**: other jobs took CPU from these builds, "
-            "so the rates below are lower bounds." if _busy(m["load"]) else "") + "\n",
+            "so the rates below are lower bounds." if _busy(m["load"]) or _busy(m["load_after"]) else "") + "\n",
         markdown_table(["build", "workers", "read+embed s", "chunks/s", "vs single process"], rows),
         "",
         f"Ray's own costs: starting the local cluster {m['cluster_start_s']:.1f} s (once per `index` run "
@@ -160,6 +161,7 @@ def _load() -> str:
 
 
 def _busy(load: str) -> bool:
+    """More than one runnable process on average over the last minute: other jobs shared the CPUs."""
     return float(load.split(",")[0]) > 1
 
 

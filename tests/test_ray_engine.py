@@ -257,7 +257,7 @@ def test_the_benchmark_report_states_the_load_and_the_projection():
         sys.path.remove(str(ROOT / "benchmarks"))
     runs = [{"workers": w, "threads": 2 // w, "batch": 4, "seconds": 50.0 / w} for w in (1, 2)]
     measured = {"machine": "2 cores", "cluster_cpus": 2, "reports": 100, "chunks": 1000, "model": "m",
-                "load": "1.50, 1.00, 0.50", "local_seconds": 45.0, "local_threads": 2, "runs": runs,
+                "load": "1.50, 1.00, 0.50", "load_after": "2.00, 1.20, 0.60", "local_seconds": 45.0, "local_threads": 2, "runs": runs,
                 "cluster_start_s": 5.0, "fixed_s": 10.0, "overhead_ms_per_report": -50.0,
                 "per_worker_chunks_s": 33.3, "projection_h": {1: 83.4, 2: 41.7}, "single_process_h": 125.0}
     text = ray_build.render(measured)
