@@ -128,14 +128,15 @@ def render(m: dict) -> str:
     overhead = m["overhead_ms_per_report"]
     per_report = "" if overhead is None else (f"{overhead:.0f} ms per report beyond that (1 worker against "
                                               f"this process: scheduling, shards serialised and merged)")
+    busy = (" **The machine is shared and was busy (load > 1)**: other jobs took CPU from these builds, so "
+            "the rates below are lower bounds." if _busy(m["load"]) or _busy(m["load_after"]) else "")
     lines = [
         "## Ray build (`benchmarks/ray_build.py`)\n",
         f"Machine: {m['machine']}; local Ray cluster of {m['cluster_cpus']} CPUs on 127.0.0.1. Synthetic "
         f"corpus: {m['reports']} reports, {m['chunks']} chunks, model `{m['model']}`. "
         f"Seconds of the step the engine replaces (read, chunk, facts, embed), each build from scratch.\n",
-        f"Load average (`uptime`: 1, 5, 15 min) before the run {m['load']}, after it {m['load_after']}." + (
-            " **The machine is shared and was busy (load > 1)**: other jobs took CPU from these builds, "
-            "so the rates below are lower bounds." if _busy(m["load"]) or _busy(m["load_after"]) else "") + "\n",
+        f"Load average (`uptime`: 1, 5, 15 min) before the run {m['load']}, after it {m['load_after']}."
+        f"{busy}\n",
         markdown_table(["build", "workers", "read+embed s", "chunks/s", "vs single process"], rows),
         "",
         f"Ray's own costs: starting the local cluster {m['cluster_start_s']:.1f} s (once per `index` run "
