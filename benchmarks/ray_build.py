@@ -19,8 +19,9 @@ worker busy (the largest worker count), assumes it holds for N workers on N such
 shared bottleneck measured beyond 2), and adds the fixed cost once. Nothing is measured on a GPU
 here: for GPUs the same formula takes a rate per GPU measured on one.
 
-At the default 1000 chunks the run takes about 5 minutes on two idle cores (three builds of the
-corpus at ~25 chunks/s, plus the cluster's and the actors' start-up).
+At the default 1000 chunks the run should take about 5 minutes on two idle cores (estimated: three
+builds of the corpus at ~25 chunks/s, plus the cluster's and the actors' start-up); it took 20
+minutes on the shared machine at a load of 7-9 (RESULTS.md).
 """
 from __future__ import annotations
 
