@@ -8,7 +8,6 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -23,7 +22,7 @@ from assistant.places import standard_province
 from assistant.question import Question, analyse, expand_english, resolve_followup
 from assistant.retrieve import Filters, FusionSettings, Mode, Retriever
 from assistant.sentences import SentenceScorer
-from assistant.store import IndexData, load_index
+from assistant.store import IndexData, StoreError, load_index, swapping
 from assistant.text import FOLDED_PREFIX, query_tokens
 
 NOT_FOUND = {
@@ -305,19 +304,55 @@ class Assistant:
 
 
 _lock = threading.Lock()
+_loaded: dict[Path, tuple[str, Assistant]] = {}
+"""The assistant of each index folder this process answers from, and the manifest it was loaded with.
+One per folder: an older one is let go at once (the files of a swapped-out index take disk space
+until no process maps them), and lives on only for the questions still using it."""
+RELOAD_TRIES = 5
+"""Loads overtaken by a swap before giving up: a swap takes milliseconds and a build far longer, so a
+second load succeeds unless builds swap back to back."""
+SWAP_WAIT_S = 0.02
+"""Pause before loading again: the time for a swap's second rename (and its folder fsync) to land."""
 
 
-@lru_cache(maxsize=4)
-def _cached(index: Path, stamp: str) -> Assistant:
-    return Assistant(load_index(index))
+def _manifest_stamp(index: Path) -> str | None:
+    """Which build's manifest the folder holds (every build writes a new file), None when it has none."""
+    try:
+        stat = (index / "manifest.json").stat()
+    except FileNotFoundError:
+        return None
+    return f"{stat.st_ino}:{stat.st_mtime_ns}:{stat.st_size}"
 
 
 def get_assistant(index: Path) -> Assistant:
-    """The assistant for ``index``, loaded once per process and reloaded when the index changes."""
-    manifest = index / "manifest.json"
-    stamp = str(manifest.stat().st_mtime_ns) if manifest.exists() else "missing"
+    """The assistant for ``index``, loaded once per process and reloaded when the index changes.
+
+    Safe beside an ``index`` run that swaps the folder, so any number of processes (``serve``
+    replicas) can answer from one read-only index folder. An assistant keeps the files it loaded
+    open or memory-mapped, so a question in flight finishes on the index it started with even after
+    the swap deletes them. A load that a swap overtook (the manifest changed while it ran, so it may
+    have read files of both builds) is thrown away and made again. While the folder is moved aside
+    (the instant between a swap's two renames, where the file system cannot exchange two folders
+    in one step) the index loaded before keeps answering.
+    """
+    key = index.resolve()
     with _lock:
-        return _cached(index.resolve(), stamp)
+        for _ in range(RELOAD_TRIES):
+            stamp = _manifest_stamp(key)
+            known = _loaded.get(key)
+            if known and (stamp == known[0] or (stamp is None and swapping(key))):
+                return known[1]
+            try:
+                assistant = Assistant(load_index(key))
+            except (StoreError, OSError):
+                if _manifest_stamp(key) == stamp and not swapping(key):
+                    raise  # missing or damaged, not swapped under the load
+                time.sleep(SWAP_WAIT_S)
+                continue
+            if _manifest_stamp(key) == stamp:
+                _loaded[key] = (stamp, assistant)
+                return assistant
+    raise StoreError(f"the index at {index} was swapped {RELOAD_TRIES} times while it loaded; ask again")
 
 
 def _words(text: str) -> list[str]:

@@ -58,6 +58,14 @@ def _parser() -> argparse.ArgumentParser:
                        help="skip report files larger than this (default 50, or ASSISTANT_MAX_SIZE_MB)")
     index.add_argument("--max-pages", type=int, default=None,
                        help="skip PDFs with more pages than this (default 500, or ASSISTANT_MAX_PAGES)")
+    index.add_argument("--engine", choices=["local", "ray"], default="local",
+                       help="where new and changed reports are read and embedded: this process (default) or "
+                            "a Ray cluster (needs the ray extra: pip install -e '.[ray]')")
+    index.add_argument("--ray-address", default=None, metavar="ADDR",
+                       help="with --engine ray: a running cluster (auto, HOST:6379, ray://HOST:10001); "
+                            "default: start a local one for this build")
+    index.add_argument("--workers", type=int, default=None, metavar="N",
+                       help="with --engine ray: embedding workers (default: one per GPU, else one per CPU)")
 
     ask = sub.add_parser("ask", help="answer one question with cited passages")
     ask.add_argument("question")
@@ -122,8 +130,16 @@ def _cmd_index(args: argparse.Namespace) -> int:
         limits = Limits().with_options(max_size_mb=args.max_size_mb, max_pages=args.max_pages)
     except ReportError as exc:
         raise UsageError(str(exc)) from None
+    engine = None
+    if args.engine == "ray":
+        from assistant.ray_engine import RayEngine  # Ray is imported only when asked for
+
+        engine = RayEngine(args.ray_address, args.workers)
+    elif args.ray_address is not None or args.workers is not None:
+        raise UsageError("--ray-address and --workers need --engine ray")
     summary = build_index(args.corpus or config.corpus_dir(), args.index or config.index_dir(),
-                          model=args.model, rebuild=args.rebuild, limits=limits, progress=progress_wanted())
+                          model=args.model, rebuild=args.rebuild, limits=limits, progress=progress_wanted(),
+                          engine=engine)
     for reason in summary.skipped:
         print(f"skipped: {reason}", file=sys.stderr)
     print(summary.line())

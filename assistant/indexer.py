@@ -10,6 +10,7 @@ from the reports otherwise.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 import time
@@ -19,9 +20,11 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
+from assistant import config
 from assistant.chunking import SplitterSettings, split_spans
 from assistant.dense import build_dense
 from assistant.embedding import Embedder, load_embedder
@@ -53,7 +56,7 @@ from assistant.text import bm25_tokens
 SIDECAR_SUFFIX = ".meta.json"
 OUTSIDE = "symlink to a file outside the corpus"
 Kept = tuple[Report, Sequence[Chunk], np.ndarray | None]
-"""A report of the new index, its chunks, and their vectors when the previous index has them."""
+"""A report of the new index, its chunks, and their vectors when the previous index or the engine has them."""
 NewFacts = dict[str, list[Fact]]
 """The facts of the reports read in this build, by doc_id (the others' are the previous index's)."""
 RACY_WINDOW_NS = 2_000_000_000
@@ -93,6 +96,95 @@ class ModelIdentity:
     model_id: str
     dim: int
     prompts: dict[str, str]
+
+
+class StatLike(Protocol):
+    """The fields of a stat that a ``FileStamp`` records (an ``os.stat_result``, or one sent to a worker)."""
+
+    st_size: int
+    st_mtime_ns: int
+    st_ctime_ns: int
+    st_ino: int
+
+
+@dataclass(frozen=True)
+class ToRead:
+    """A new or changed report file, with the stats the build took before anything read its bytes."""
+
+    path: Path
+    source: str
+    stat: StatLike
+    sidecar_stat: StatLike | None
+
+
+@dataclass(frozen=True)
+class ReadJob:
+    """What every report of one build is read and embedded with.
+
+    ``model`` is the embedding model's name, for an engine that embeds; ``reusable`` holds the
+    ``reuse_key`` of every report of the previous index: a report read with one of them keeps its old
+    vectors, so an engine need not embed it.
+    """
+
+    limits: Limits
+    settings: SplitterSettings
+    model: str
+    reusable: frozenset[str] = frozenset()
+    progress: bool = False
+
+
+@dataclass
+class ReadReport:
+    """A report read in this build: its chunks and facts, and their vectors when the engine embedded them."""
+
+    report: Report
+    chunks: list[Chunk]
+    facts: list[Fact]
+    vectors: np.ndarray | None = None
+
+
+Outcome = ReadReport | str
+"""A file read in this build, or the reason it is skipped (one line, naming its path in the corpus)."""
+
+
+class ReadEngine(Protocol):
+    """The step of a build that an engine replaces: read, chunk, extract (maybe embed) the changed reports.
+
+    ``read`` returns one outcome per item, in order. Everything else (what is unchanged, what is reused,
+    embedding what came back without vectors, facts, FAISS, BM25, the swap) is the build's, the same
+    for every engine.
+    """
+
+    def read(self, items: Sequence[ToRead], job: ReadJob, stages: dict[str, float]) -> list[Outcome]: ...
+
+
+class LocalEngine:
+    """This process reads the reports one after the other; the build embeds their chunks afterwards."""
+
+    def read(self, items: Sequence[ToRead], job: ReadJob, stages: dict[str, float]) -> list[Outcome]:
+        return [read_changed(item, job.limits, job.settings) for item in items]
+
+
+def read_changed(item: ToRead, limits: Limits, settings: SplitterSettings) -> Outcome:
+    """Read one new or changed report (what every engine runs per report, here or on a worker)."""
+    try:
+        read = _read_new_report(item.path, item.source, limits, settings, item.stat, item.sidecar_stat)
+        return ReadReport(*read)
+    except ReportError as exc:
+        return _with_source(str(exc), item.path.name, item.source)
+    except OSError as exc:  # unreadable, or removed while the build ran
+        return f"{item.source}: cannot be read ({exc.strerror or exc})"
+
+
+def reuse_key(sha256: str, meta: dict) -> str:
+    """A report's bytes and metadata in one string: equal keys mean the previous index's vectors fit it."""
+    described = json.dumps(meta, sort_keys=True, ensure_ascii=False).encode()
+    return sha256 + ":" + hashlib.sha256(described).hexdigest()
+
+
+def embedded_text(header: str, body: str) -> str:
+    """What a chunk's vector is made from: the report's header line, then the passage."""
+    return f"{header}\n{body}" if header else body
 
 
 @lru_cache(maxsize=1)
@@ -193,14 +285,13 @@ def _hash(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def _stamp(path: Path, stat: os.stat_result | None) -> FileStamp | None:
+def _stamp(path: Path, stat: StatLike | None) -> FileStamp | None:
     """``path``'s stamp from a stat taken before its bytes are hashed (a later change shows in its ctime)."""
     return None if stat is None else FileStamp.of(stat, _hash(path))
 
 
 def _read_new_report(path: Path, source: str, limits: Limits, settings: SplitterSettings,
-                     stat: os.stat_result, sidecar_stat: os.stat_result | None,
-                     ) -> tuple[Report, list[Chunk], list[Fact]]:
+                     stat: StatLike, sidecar_stat: StatLike | None) -> tuple[Report, list[Chunk], list[Fact]]:
     file, sidecar = FileStamp.of(stat, _hash(path)), _stamp(_sidecar_of(path), sidecar_stat)
     extracted = read_report(path, limits)
     try:
@@ -241,18 +332,34 @@ def _page_of(page_starts: list[int] | None, offset: int) -> int | None:
 
 def build_index(corpus: Path, index: Path, *, model: str | None = None, rebuild: bool = False,
                 settings: SplitterSettings = SplitterSettings(), limits: Limits = Limits(),
-                progress: bool = False, embedder: Embedder | None = None) -> BuildSummary:
-    """Bring the index at ``index`` in line with the reports under ``corpus``."""
+                progress: bool = False, embedder: Embedder | None = None,
+                engine: ReadEngine | None = None) -> BuildSummary:
+    """Bring the index at ``index`` in line with the reports under ``corpus``.
+
+    ``engine`` reads (and may embed) the new and changed reports: this process by default, or a
+    cluster (``assistant.ray_engine.RayEngine``); the index it writes is the same either way.
+    """
     if not corpus.is_dir():
         raise ReportError(f"corpus folder {corpus} does not exist")
     check_index_target(index, corpus)
     with writer_lock(index):
         return _build(corpus, index, model=model, rebuild=rebuild, settings=settings, limits=limits,
-                      progress=progress, embedder=embedder)
+                      progress=progress, embedder=embedder, engine=engine or LocalEngine())
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """One report file of the corpus as the scan found it: unchanged, to read, or skipped already."""
+
+    source: str
+    old: Report | None
+    unchanged: Report | None = None
+    to_read: ToRead | None = None
+    skipped: str | None = None
 
 
 def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, settings: SplitterSettings,
-           limits: Limits, progress: bool, embedder: Embedder | None) -> BuildSummary:
+           limits: Limits, progress: bool, embedder: Embedder | None, engine: ReadEngine) -> BuildSummary:
     started, started_ns = time.perf_counter(), time.time_ns()
     summary = BuildSummary()
     previous, built_with = None, None
@@ -262,39 +369,43 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
 
     old_by_source = {r.source: r for r in previous.reports.values()} if previous else {}
     old_by_hash = {r.sha256: r for r in previous.reports.values()} if previous else {}
+    files, summary.skipped = scan_corpus(corpus)
+    plan = [_plan(path, path.relative_to(corpus).as_posix(), old_by_source, since) for path in files]
+    items = [p.to_read for p in plan if p.to_read]
+    job = _job(engine, limits, settings, model or built_with, embedder, old_by_hash, progress)
+    outcomes = iter(engine.read(items, job, summary.stages) if items else [])
+
     kept: list[Kept] = []
     new_facts: NewFacts = {}
     seen_hashes: dict[str, str] = {}
-    files, summary.skipped = scan_corpus(corpus)
-    for path in files:
-        source = path.relative_to(corpus).as_posix()
-        old = old_by_source.get(source)
-        try:
-            stat, sidecar_stat = path.stat(), _stat(_sidecar_of(path))
-            unchanged = _unchanged(old, path, stat, sidecar_stat, since) if old else None
-            if unchanged:
-                kept.append((unchanged, *_reused(previous, old.doc_id)))
-                seen_hashes[old.sha256] = source
-                continue
-            report, chunks, facts = _read_new_report(path, source, limits, settings, stat, sidecar_stat)
-        except ReportError as exc:
-            summary.skipped.append(_with_source(str(exc), path.name, source))
+    engine_embedded = False
+    for planned in plan:
+        source, old = planned.source, planned.old
+        if planned.skipped:
+            summary.skipped.append(planned.skipped)
             continue
-        except OSError as exc:  # unreadable, or removed while the build ran
-            summary.skipped.append(f"{source}: cannot be read ({exc.strerror or exc})")
+        if planned.unchanged:
+            kept.append((planned.unchanged, *_reused(previous, old.doc_id)))
+            seen_hashes[old.sha256] = source
             continue
+        outcome = next(outcomes)
+        if isinstance(outcome, str):
+            summary.skipped.append(outcome)
+            continue
+        report = outcome.report
         if report.sha256 in seen_hashes:
             summary.skipped.append(f"{source}: same content as {seen_hashes[report.sha256]}, indexed once")
             continue
         seen_hashes[report.sha256] = source
-        new_facts[report.doc_id] = facts
+        new_facts[report.doc_id] = outcome.facts
         same = old_by_hash.get(report.sha256)
         if same and same.meta == report.meta:  # touched or renamed: reuse its vectors
             kept.append((report, *_reused(previous, same.doc_id)))
             if old and old.sha256 == report.sha256:
                 continue
         else:
-            kept.append((report, chunks, None))
+            kept.append((report, outcome.chunks, outcome.vectors))
+            engine_embedded |= outcome.vectors is not None
         (summary.changed if old else summary.added).append(source)
 
     current = {r.source for r, _, _ in kept}
@@ -313,7 +424,8 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
 
     to_embed = [(i, c) for i, (_, chunks, vecs) in enumerate(kept) if vecs is None for c in chunks]
     texts = [_embedded_text(kept, i, c) for i, c in to_embed]
-    if texts or previous is None:  # the model loads only when there is something to embed
+    # the model loads only when there is something to embed, or to name the model the engine embedded with
+    if texts or engine_embedded or previous is None:
         t0 = time.perf_counter()
         embedder = embedder or load_embedder(model or built_with)
         summary.stages["model"] = time.perf_counter() - t0
@@ -324,15 +436,53 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
     new_vectors = embedder.embed_passages(texts, show_progress=progress) if texts else \
         np.zeros((0, identity.dim), dtype=np.float32)
     summary.stages["embed"] = time.perf_counter() - t0
+    kept = _with_vectors(kept, new_vectors, identity)
     facts, units = _facts_of(kept, new_facts, previous, lambda: embedder or load_embedder(model or built_with),
                              identity.dim, summary.stages)
-    data = _assemble(kept, new_vectors, identity, settings, summary.stages, started_ns, facts, units)
+    data = _assemble(kept, identity, settings, summary.stages, started_ns, facts, units)
     t0 = time.perf_counter()
     write_index(index, data)
     summary.stages["write"] = time.perf_counter() - t0
     summary.written = True
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _job(engine: ReadEngine, limits: Limits, settings: SplitterSettings, model: str | None,
+         embedder: Embedder | None, old_by_hash: dict[str, Report], progress: bool) -> ReadJob:
+    """What the engine reads and embeds with: the model the build would load (``embedder``'s when given)."""
+    name = embedder.model_id if embedder else model or config.model_name()
+    reusable = frozenset() if isinstance(engine, LocalEngine) else \
+        frozenset(reuse_key(r.sha256, r.meta) for r in old_by_hash.values())
+    return ReadJob(limits, settings, name, reusable, progress)
+
+
+def _plan(path: Path, source: str, old_by_source: dict[str, Report], since_ns: int) -> _Planned:
+    """Whether a report file is unchanged since the previous index (then reused), or is to be read."""
+    old = old_by_source.get(source)
+    try:
+        stat, sidecar_stat = path.stat(), _stat(_sidecar_of(path))
+        unchanged = _unchanged(old, path, stat, sidecar_stat, since_ns) if old else None
+    except OSError as exc:  # unreadable, or removed while the build ran
+        return _Planned(source, old, skipped=f"{source}: cannot be read ({exc.strerror or exc})")
+    if unchanged:
+        return _Planned(source, old, unchanged=unchanged)
+    return _Planned(source, old, to_read=ToRead(path, source, stat, sidecar_stat))
+
+
+def _with_vectors(kept: list[Kept], new_vectors: np.ndarray, model: ModelIdentity) -> list[Kept]:
+    """Every report with its vectors: those embedded here (``new_vectors``, in order) filled in."""
+    out: list[Kept] = []
+    cursor = 0
+    for report, chunks, vectors in kept:
+        if vectors is None:
+            vectors = new_vectors[cursor:cursor + len(chunks)]
+            cursor += len(chunks)
+        elif vectors.shape != (len(chunks), model.dim):
+            raise StoreError(f"{report.source}: the engine returned vectors of shape {vectors.shape}, "
+                             f"not ({len(chunks)}, {model.dim}) of {model.model_id}; do all workers run it?")
+        out.append((report, chunks, vectors))
+    return out
 
 
 def _unchanged(old: Report, path: Path, stat: os.stat_result, sidecar_stat: os.stat_result | None,
@@ -379,8 +529,7 @@ def _moved(previous: StoredIndex, kept: list[Kept]) -> bool:
 
 
 def _embedded_text(kept: list[Kept], i: int, chunk: Chunk) -> str:
-    body = kept[i][0].text[chunk.start:chunk.end]
-    return f"{chunk.header}\n{body}" if chunk.header else body
+    return embedded_text(chunk.header, kept[i][0].text[chunk.start:chunk.end])
 
 
 def _previous_index(index: Path, model: str | None, settings: SplitterSettings,
@@ -435,18 +584,15 @@ def _facts_of(kept: list[Kept], new_facts: NewFacts, previous: StoredIndex | Non
     return store, UnitTable([k for k, _, _ in phrases], [w for _, w, _ in phrases], matrix)
 
 
-def _assemble(kept: list[Kept], new_vectors: np.ndarray, model: ModelIdentity, settings: SplitterSettings,
+def _assemble(kept: list[Kept], model: ModelIdentity, settings: SplitterSettings,
               stages: dict[str, float], started_ns: int, facts: FactStore, units: UnitTable) -> IndexData:
+    """The new index from every report with its chunks and vectors (``_with_vectors``), from any engine."""
     reports: dict[str, Report] = {}
     chunks: list[Chunk] = []
     blocks: list[np.ndarray] = []
-    cursor = 0
     for report, report_chunks, vectors in kept:
         reports[report.doc_id] = report
         chunks.extend(report_chunks)
-        if vectors is None:
-            vectors = new_vectors[cursor:cursor + len(report_chunks)]
-            cursor += len(report_chunks)
         blocks.append(np.asarray(vectors, dtype=np.float32))
     matrix = np.vstack(blocks) if blocks else np.zeros((0, model.dim), dtype=np.float32)
     t0 = time.perf_counter()

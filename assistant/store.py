@@ -13,6 +13,8 @@ of any kind is one ``IndexDamaged`` line, never a traceback.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
 import fcntl
 import hashlib
 import json
@@ -399,7 +401,38 @@ def _is_bm25_file(name: str) -> bool:
 
 
 def _recover(path: Path) -> None:
-    """Finish a swap that was interrupted between its two renames."""
+    """Finish a swap that was interrupted between its two renames, unless a build is making one now.
+
+    A reader (``ask``, a ``serve`` replica) that came between a running build's two renames would
+    otherwise move the previous index back and make the build's second rename fail; the build
+    recovers for itself when it takes the lock (``writer_lock``).
+    """
+    if is_index_folder(_backup_of(path)) and not _writer_active(path):
+        _finish_swap(path)
+
+
+def swapping(path: Path) -> bool:
+    """True in the instant of a swap when the index folder has moved aside and the new one is not yet
+    in place (only where the file system cannot exchange two folders in one step, see ``_exchange``)."""
+    return not path.exists() and is_index_folder(_backup_of(path))
+
+
+def _writer_active(path: Path) -> bool:
+    """Whether some process holds ``writer_lock`` on ``path`` (this one included: flock locks belong to
+    an open file, not to a process)."""
+    try:
+        with open(path.with_name(path.name + ".lock"), "rb") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            return False
+    except OSError:  # no lock file (no build ever ran here), or one this process may not open
+        return False
+
+
+def _finish_swap(path: Path) -> None:
     backup = _backup_of(path)
     if not is_index_folder(backup):
         return
@@ -442,6 +475,7 @@ def writer_lock(path: Path) -> Iterator[None]:
     with open(path.with_name(path.name + ".lock"), "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
+            _finish_swap(path)  # a swap a killed build left half done
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
@@ -459,6 +493,9 @@ def write_index(path: Path, data: IndexData) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=path.name + ".building-", dir=path.parent))
     try:
         _write_files(tmp, data)
+        if path.is_dir() and _exchange(tmp, path):  # readers never find the folder missing
+            _fsync_folder(path.parent)
+            return  # ``tmp`` now holds the previous index: removed below
         backup = _backup_of(path)
         if path.is_dir() and not any(path.iterdir()):
             path.rmdir()
@@ -470,6 +507,32 @@ def write_index(path: Path, data: IndexData) -> None:
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+RENAME_EXCHANGE = 2
+"""``renameat2`` flag (linux/fs.h): swap two paths in one step."""
+AT_FDCWD = -100
+"""``AT_FDCWD`` (fcntl.h): both paths are taken as they are, relative to the working directory."""
+
+
+def _exchange(new: Path, old: Path) -> bool:
+    """Swap two folders atomically (Linux ``renameat2(RENAME_EXCHANGE)``, glibc 2.28+); False where the
+    system or file system cannot, and the swap is then two renames.
+
+    With one step there is no instant without an index at ``old``: a replica that stats its manifest
+    or loads the index during the swap finds the previous build or the new one, whole. Processes
+    still reading the previous one keep its files (open or memory-mapped) until they let them go.
+    """
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    if renameat2(AT_FDCWD, os.fsencode(new), AT_FDCWD, os.fsencode(old), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(old))
 
 
 def _write_jsonl(file: Path, rows: list[dict[str, Any]]) -> None:
