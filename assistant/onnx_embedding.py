@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.embedding import ModelError
+from assistant.embedding import Backend, ModelError
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -62,7 +62,7 @@ def _threads_from_env(name: str, default: int) -> int:
 class OnnxEmbedder:
     """The converted default model run by ONNX Runtime, vector for vector like sentence-transformers."""
 
-    def __init__(self, model_id: str, folder: Path, backend: str, *, query_threads: int | None = None,
+    def __init__(self, model_id: str, folder: Path, backend: Backend, *, query_threads: int | None = None,
                  build_threads: int | None = None, batch_size: int = BATCH_SIZE) -> None:
         from tokenizers import Tokenizer
 
