@@ -1,8 +1,8 @@
 """The default model through ONNX Runtime: the graph exported once at setup (``onnx_export``).
 
 Why: a 20-token question through torch spends most of its ~20 ms in framework overhead, and
-importing torch costs seconds per CLI call; ONNX Runtime runs the same encoder with int8 weights
-in a few milliseconds, without torch. The text side is sentence-transformers' own: NFC, the prompt
+importing torch costs seconds per CLI call; ONNX Runtime runs the same encoder, fp32 or with int8
+weights, in a few milliseconds, without torch. The text side is sentence-transformers' own: NFC, the prompt
 in front, the converted model's tokenizer truncated to its ``max_seq_length``, mean pooling over
 every token of the text (prompt and ``<s> </s>`` included), L2 normalisation.
 """
