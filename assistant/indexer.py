@@ -27,7 +27,7 @@ import numpy as np
 from assistant import config
 from assistant.chunking import SplitterSettings, split_spans
 from assistant.dense import build_dense
-from assistant.embedding import Embedder, load_embedder
+from assistant.embedding import Embedder, load_embedder, model_fingerprint
 from assistant.facts import Fact, extract_facts
 from assistant.factstore import FactStore, UnitTable
 from assistant.lexical import LexicalIndex
@@ -96,6 +96,7 @@ class ModelIdentity:
     model_id: str
     dim: int
     prompts: dict[str, str]
+    backend: str
 
 
 class StatLike(Protocol):
@@ -429,9 +430,10 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
         t0 = time.perf_counter()
         embedder = embedder or load_embedder(model or built_with)
         summary.stages["model"] = time.perf_counter() - t0
-        identity = ModelIdentity(embedder.model_id, embedder.dim, dict(embedder.prompts))
+        identity = ModelIdentity(**model_fingerprint(embedder))
     else:
-        identity = ModelIdentity(previous.manifest.model_id, previous.manifest.dim, previous.manifest.prompts)
+        identity = ModelIdentity(previous.manifest.model_id, previous.manifest.dim, previous.manifest.prompts,
+                                 previous.manifest.backend)
     t0 = time.perf_counter()
     new_vectors = embedder.embed_passages(texts, show_progress=progress) if texts else \
         np.zeros((0, identity.dim), dtype=np.float32)
@@ -552,6 +554,7 @@ def _previous_index(index: Path, model: str | None, settings: SplitterSettings,
     if model and model != manifest.model_id:
         raise StoreError(f"the index at {index} was built with model {manifest.model_id!r}, not {model!r}; "
                          f"rebuild it with `python -m assistant index --rebuild --model {model}`")
+    # Another backend of the same model is no reason to re-embed: its vectors agree within embedding.FIDELITY.
     if manifest.splitter != settings.to_dict():
         return None, f"other chunk settings; {again}", manifest.model_id
     if manifest.pipeline != pipeline_fingerprint():
@@ -602,7 +605,7 @@ def _assemble(kept: list[Kept], model: ModelIdentity, settings: SplitterSettings
     lexical = LexicalIndex.build(_chunk_tokens(kept))
     stages["BM25"] = time.perf_counter() - t0
     manifest = Manifest(
-        model_id=model.model_id, dim=model.dim, prompts=model.prompts,
+        model_id=model.model_id, dim=model.dim, prompts=model.prompts, backend=model.backend,
         splitter=settings.to_dict(), package_version=version("antq-assistant"), pipeline=pipeline_fingerprint(),
         built_at=datetime.now(UTC).isoformat(timespec="seconds"), build_started_ns=started_ns,
         chunk_count=len(chunks),

