@@ -31,7 +31,7 @@ from assistant.embedding import Embedder, load_embedder, model_fingerprint
 from assistant.facts import Fact, extract_facts
 from assistant.factstore import FactStore, UnitTable
 from assistant.lexical import LexicalIndex
-from assistant.metadata import content_spans, extract_metadata, read_sidecar
+from assistant.metadata import SIDECAR_SUFFIX, content_spans, extract_metadata, read_sidecar
 from assistant.readers import Limits, ReportError, read_report, supported_suffixes
 from assistant.store import (
     Chunk,
@@ -53,7 +53,6 @@ from assistant.store import (
 )
 from assistant.text import bm25_tokens
 
-SIDECAR_SUFFIX = ".meta.json"
 OUTSIDE = "symlink to a file outside the corpus"
 Kept = tuple[Report, Sequence[Chunk], np.ndarray | None]
 """A report of the new index, its chunks, and their vectors when the previous index or the engine has them."""
