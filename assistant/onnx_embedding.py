@@ -1,8 +1,8 @@
 """The default model through ONNX Runtime: the graph exported once at setup (``onnx_export``).
 
 Why: a 20-token question through torch spends most of its ~20 ms in framework overhead, and
-importing torch costs seconds per CLI call; ONNX Runtime runs the same encoder with int8 weights
-in a few milliseconds, without torch. The text side is sentence-transformers' own: NFC, the prompt
+importing torch costs seconds per CLI call; ONNX Runtime runs the same encoder, fp32 or with int8
+weights, in a few milliseconds, without torch. The text side is sentence-transformers' own: NFC, the prompt
 in front, the converted model's tokenizer truncated to its ``max_seq_length``, mean pooling over
 every token of the text (prompt and ``<s> </s>`` included), L2 normalisation.
 """
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.embedding import ModelError
+from assistant.embedding import Backend, ModelError
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -62,7 +62,7 @@ def _threads_from_env(name: str, default: int) -> int:
 class OnnxEmbedder:
     """The converted default model run by ONNX Runtime, vector for vector like sentence-transformers."""
 
-    def __init__(self, model_id: str, folder: Path, backend: str, *, query_threads: int | None = None,
+    def __init__(self, model_id: str, folder: Path, backend: Backend, *, query_threads: int | None = None,
                  build_threads: int | None = None, batch_size: int = BATCH_SIZE) -> None:
         from tokenizers import Tokenizer
 

@@ -18,8 +18,8 @@ read tasks and N actors holding every CPU the pipeline deadlocks). With GPUs the
 tasks and each actor embeds on one GPU.
 
 Every output row is a shard of the index: one report's record, text, chunks and facts (JSON), and
-the vectors of its chunks and of its content sentences (float32 bytes). The shards stream back to
-the driver, which merges them into the usual index folder through the build's one assembly path.
+the vectors of its chunks and of its content sentences (float32 bytes). The shards stream back to the driver, which merges them
+into the usual index folder through the build's one assembly path.
 Workers open the reports by path: on several machines the corpus must lie at the same path on each
 (a shared or synced folder), and each machine needs the package (the same version: a worker's
 extraction fingerprint is checked) and the embedding model.
@@ -57,9 +57,9 @@ CALLS_PER_WORKER = 4
 """Each worker gets at least this many calls when there are enough reports: the last calls of a run
 are small then, so the workers finish together instead of one finishing a large batch alone."""
 MAX_BATCH_CPU = 16
-"""Reports per embedding call on a CPU worker, at most: ~160 chunks of 700 characters and their
-sentences, runs of 32 passages (the ONNX embedder's run, sorted by length so a run pads little),
-tens of seconds of work at ~14 chunks/s per core (README), against Ray's few milliseconds per call
+"""Reports per embedding call on a CPU worker, at most: ~160 chunks of 700 characters, five runs of
+32 passages (sentence-transformers sorts a call's passages by length, so a run pads little), tens
+of seconds of work at ~14 chunks/s per core (README), against Ray's few milliseconds per call
 (scheduling, a shard of ~1 MB through the object store). Larger calls save nothing more and make a
 failed call costlier to redo."""
 MAX_BATCH_GPU = 64
@@ -72,7 +72,7 @@ SINGLE_NODE = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
 listens and advertises on 127.0.0.1. Otherwise Ray replaces 127.0.0.1 by the machine's network address
 (``services.resolve_ip_for_localhost``), and a build's throwaway cluster would be reachable from the
 network. Set only when no address is given: a driver joining a cluster needs its network address."""
-FORWARDED_ENV = ("ASSISTANT_MODEL", "ASSISTANT_BACKEND", "ASSISTANT_CACHE_DIR", "XDG_CACHE_HOME", "HF_HOME",
+FORWARDED_ENV = ("ASSISTANT_MODEL", "ASSISTANT_CACHE_DIR", "XDG_CACHE_HOME", "HF_HOME",
                  "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "TOKENIZERS_PARALLELISM")
 """Variables of the driver that workers on other machines need too (where the model is, offline)."""
 
@@ -92,7 +92,7 @@ def ray_available() -> bool:
 
 @dataclass(frozen=True)
 class Placement:
-    """How the embedding step runs: ``workers`` actors of ``cpus`` CPUs (ONNX or torch threads) each,
+    """How the embedding step runs: ``workers`` actors of ``cpus`` CPUs (torch threads) each,
     or of one GPU each when ``gpu``; ``batch`` reports per call."""
 
     workers: int
@@ -106,12 +106,11 @@ class RayEngine:
 
     ``address`` is a running cluster's (``auto``, ``HOST:6379``, ``ray://HOST:10001``); None starts a
     local one for the build, or uses the one this process is already connected to (``ray.init``).
-    ``workers`` is the number of embedding actors: by default one per GPU when the embedder runs on
-    torch and the cluster has GPUs, else one per CPU.
+    ``workers`` is the number of embedding actors: by default one per GPU when the cluster has GPUs,
+    else one per CPU.
     """
 
-    def __init__(self, address: str | None = None, workers: int | None = None, *,
-                 batch: int | None = None) -> None:
+    def __init__(self, address: str | None = None, workers: int | None = None) -> None:
         if workers is not None and workers < 1:
             raise EngineError(f"--workers must be at least 1, not {workers}")
         if address is None:
@@ -121,7 +120,6 @@ class RayEngine:
                               "'ray[data]'`), or leave out --engine ray")
         self.address = address
         self.workers = workers
-        self.batch = batch
         self.placement: Placement | None = None
         """How the last ``read`` ran (the benchmark reports it)."""
 
@@ -133,10 +131,9 @@ class RayEngine:
         stages["ray start"] = time.perf_counter() - t0
         try:
             t0 = time.perf_counter()
-            backend = _backend(job)
-            placement = plan_placement(_nodes(), len(items), self.workers, backend == "torch", self.batch)
+            placement = plan_placement(_nodes(), len(items), self.workers)
             self.placement = placement
-            outcomes = _run(items, job, backend, placement)
+            outcomes = _run(items, job, placement)
             stages["ray read+embed"] = time.perf_counter() - t0
             return outcomes
         finally:
@@ -169,39 +166,31 @@ def _nodes() -> list[dict[str, float]]:
     return [node["Resources"] for node in ray.nodes() if node.get("Alive")]
 
 
-def _backend(job: ReadJob) -> str:
-    """The backend every worker embeds with: the driver's choice, so that no worker's environment decides."""
-    from assistant.embedding import resolve_backend
-
-    return resolve_backend(job.model, job.backend or os.environ.get("ASSISTANT_BACKEND") or None)
-
-
-def plan_placement(nodes: list[dict[str, float]], reports: int, workers: int | None, torch: bool,
-                   batch: int | None = None) -> Placement:
+def plan_placement(nodes: list[dict[str, float]], reports: int, workers: int | None) -> Placement:
     """How many embedding actors of how many CPUs (or one GPU each), and how many reports per call.
 
-    GPUs are used by the torch backend only (the ONNX backends run on CPUs): asking Ray for a GPU
-    that the model would not use would only keep the actor waiting for one. CPU actors get the
-    most CPUs each such that all of them fit on the nodes, since one actor cannot span machines.
+    A cluster with GPUs embeds on them, one actor per GPU. CPU actors get the most CPUs each such
+    that all of them fit on the nodes, since one actor cannot span machines.
     """
     gpus = int(sum(n.get("GPU", 0) for n in nodes))
     cpus = [int(n.get("CPU", 0)) for n in nodes]
-    if torch and gpus:
+    if gpus:
         count = workers or gpus
         if count > gpus:
             raise EngineError(f"--workers {count} asks for more GPU workers than the cluster's {gpus} GPUs")
-        size = batch or _batch(reports, count, MAX_BATCH_GPU)
+        size = _batch(reports, count, MAX_BATCH_GPU)
         return Placement(_needed(count, reports, size), 1, True, size)
     count = workers or max(1, sum(cpus))
     if count > sum(cpus):
         raise EngineError(f"--workers {count} is more than the cluster's {sum(cpus)} CPUs")
-    size = batch or _batch(reports, count, MAX_BATCH_CPU)
+    size = _batch(reports, count, MAX_BATCH_CPU)
     count = _needed(count, reports, size)
     threads = max(t for t in range(1, max(cpus) + 1) if sum(c // t for c in cpus) >= count)
     return Placement(count, threads, False, size)
 
 
 def _batch(reports: int, workers: int, most: int) -> int:
+    """Reports per call: ``CALLS_PER_WORKER`` calls for each worker, at most ``most`` reports each."""
     return max(1, min(most, math.ceil(reports / (workers * CALLS_PER_WORKER))))
 
 
@@ -210,7 +199,7 @@ def _needed(workers: int, reports: int, batch: int) -> int:
     return max(1, min(workers, math.ceil(reports / batch)))
 
 
-def _run(items: Sequence[ToRead], job: ReadJob, backend: str, placement: Placement) -> list[Outcome]:
+def _run(items: Sequence[ToRead], job: ReadJob, placement: Placement) -> list[Outcome]:
     """The pipeline over ``items``; one outcome per item, in their order."""
     import ray.data
 
@@ -224,7 +213,7 @@ def _run(items: Sequence[ToRead], job: ReadJob, backend: str, placement: Placeme
         .map(_read_row, fn_kwargs={"job": job}, num_cpus=resources["num_cpus"])
         .map_batches(_Embed, batch_size=placement.batch, batch_format="numpy",
                      compute=ray.data.ActorPoolStrategy(size=placement.workers),
-                     fn_constructor_kwargs={"model": job.model, "backend": backend, "threads": placement.cpus,
+                     fn_constructor_kwargs={"model": job.model, "threads": placement.cpus,
                                             "gpu": placement.gpu},
                      **resources)
     )
@@ -284,35 +273,38 @@ def _read_row(row: dict[str, Any], job: ReadJob) -> dict[str, Any]:
 class _Embed:
     """One embedding actor: the model loaded once, then each call's reports embedded in one call."""
 
-    def __init__(self, model: str, backend: str, threads: int, gpu: bool) -> None:
-        # The ONNX session's threads are this actor's CPUs, not the machine's: actors share a machine.
-        os.environ["ASSISTANT_BUILD_THREADS"] = str(threads)
+    def __init__(self, model: str, threads: int, gpu: bool) -> None:
+        import torch
+
         from assistant.embedding import load_embedder
 
-        self.embedder = load_embedder(model, backend)
-        if self.embedder.backend == "torch":
-            import torch
-
-            torch.set_num_threads(threads)
-            if gpu:
-                self.embedder.model.to("cuda")  # type: ignore[attr-defined]
-                self.embedder.batch_size = GPU_RUN  # type: ignore[attr-defined]
+        self.embedder = load_embedder(model)
+        # The model's threads are this actor's CPUs, not the machine's (the loader's default): actors
+        # share a machine, and more threads than CPUs only makes them wait for each other.
+        torch.set_num_threads(threads)
+        if gpu:
+            self.embedder.model.to("cuda")
+            self.embedder.batch_size = GPU_RUN
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         """Each row's chunks and content sentences, embedded together (one call sorts them all by length)."""
-        rows = [[str(t) for t in texts] + [str(t) for t in sentences]
+        rows = [([str(t) for t in texts], [str(t) for t in sentences])
                 for texts, sentences in zip(batch["texts"], batch["sentences"], strict=True)]
-        flat = [t for row in rows for t in row]
+        flat = [t for texts, sentences in rows for t in (*texts, *sentences)]
         vectors = self.embedder.embed_passages(flat) if flat else np.zeros((0, self.embedder.dim), np.float32)
         chunk_shards, sentence_shards, at = [], [], 0
-        for row, texts in zip(rows, batch["texts"], strict=True):
-            mine = np.ascontiguousarray(vectors[at:at + len(row)], dtype=np.float32)
-            chunk_shards.append(mine[:len(texts)].tobytes())
-            sentence_shards.append(mine[len(texts):].tobytes())
-            at += len(row)
+        for texts, sentences in rows:
+            chunk_shards.append(_bytes(vectors[at:at + len(texts)]))
+            at += len(texts)
+            sentence_shards.append(_bytes(vectors[at:at + len(sentences)]))
+            at += len(sentences)
         return {"i": batch["i"], "payload": batch["payload"], "vectors": np.array(chunk_shards, dtype=object),
                 "sentence_vectors": np.array(sentence_shards, dtype=object),
                 "dim": np.full(len(rows), self.embedder.dim, dtype=np.int64)}
+
+
+def _bytes(vectors: np.ndarray) -> bytes:
+    return np.ascontiguousarray(vectors, dtype=np.float32).tobytes()
 
 
 def _outcome(item: ToRead, payload: dict[str, Any], vectors: bytes, sentence_vectors: bytes, dim: int,

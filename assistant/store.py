@@ -267,6 +267,7 @@ class Manifest:
     pipeline: str = ""  # fingerprint of the extraction code the reports were read with
     build_started_ns: int = 0  # wall clock; a report changed after it may have changed while it was read
     files: dict[str, FileCheck] = field(default_factory=dict)  # every file but the manifest, filled at write
+    backend: str = "torch"  # what embedded the vectors (embedding.BACKENDS); absent before the ONNX backends
 
 
 @dataclass
@@ -392,6 +393,8 @@ def read_manifest(path: Path) -> Manifest | None:
     if type(version) is int and version != FORMAT_VERSION:
         raise StoreError(f"{path}: index format {version} is not {FORMAT_VERSION}; "
                          f"rebuild with `python -m assistant index --rebuild`")
+    if isinstance(raw, dict) and "backend" not in raw:  # written before ONNX: every vector came from torch
+        raw["backend"] = "torch"
     manifest = _from_json(Manifest, raw, damaged)
     for name in manifest.files:
         if name not in PRIMARY and name != "dense.faiss" and not _is_bm25_file(name):
@@ -519,6 +522,7 @@ def write_index(path: Path, data: IndexData) -> None:
 RENAME_EXCHANGE = 2
 """``renameat2`` flag (linux/fs.h): swap two paths in one step."""
 AT_FDCWD = -100
+"""``AT_FDCWD`` (fcntl.h): both paths are taken as they are, relative to the working directory."""
 
 
 def _exchange(new: Path, old: Path) -> bool:

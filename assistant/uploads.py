@@ -14,6 +14,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from assistant.metadata import SIDECAR_SUFFIX
 from assistant.readers import Limits, ReportError, read_report, supported_suffixes
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
@@ -82,4 +83,4 @@ def remove_report(corpus: Path, source: str) -> None:
     if root not in path.parents or not path.is_file():
         raise ReportError(f"{source}: no such report in the corpus")
     path.unlink()
-    path.with_name(path.name + ".meta.json").unlink(missing_ok=True)
+    path.with_name(path.name + SIDECAR_SUFFIX).unlink(missing_ok=True)

@@ -90,14 +90,15 @@ def scaled(facts: list[tuple[str, Fact]], province_of: dict[str, str], target: i
     return rows(), provinces
 
 
-def timed_ms(fn, rounds: int = ROUNDS) -> dict[str, float]:
-    fn()  # warm the page cache and SQLite's statement cache
+def timed_ms(fn, rounds: int = ROUNDS) -> tuple[dict[str, float], object]:
+    """Percentiles of ``fn``'s time, and what its warm-up call returned."""
+    result = fn()  # warms the page cache and SQLite's statement cache
     samples = []
     for _ in range(rounds):
         t0 = time.perf_counter()
         fn()
         samples.append((time.perf_counter() - t0) * 1000)
-    return percentiles(samples)
+    return percentiles(samples), result
 
 
 def at_size(chunks: int, facts: Iterator[tuple[str, Fact]], province_of: dict[str, str], work: Path) -> dict:
@@ -118,10 +119,11 @@ def at_size(chunks: int, facts: Iterator[tuple[str, Fact]], province_of: dict[st
         "facts --province --year": lambda: store.query(FactQuery(province=province, year=2020)),
         "comparison (most)": lambda: answer_across("most", "duy trì mô hình", [], units, store, province_of, dates),
     }
+    timed = {name: timed_ms(fn) for name, fn in queries.items()}
     return {"chunks": chunks, "facts": store.count(), "build_s": build_s,
-            "latency": {name: timed_ms(fn) for name, fn in queries.items()},
-            "rows": {name: len(fn().rows) if name.startswith("comparison") else len(fn())
-                     for name, fn in queries.items()}}
+            "latency": {name: latency for name, (latency, _) in timed.items()},
+            "rows": {name: len(got.rows) if name.startswith("comparison") else len(got)
+                     for name, (_, got) in timed.items()}}
 
 
 def report(ingest_rows: list, sizes: list[dict]) -> str:

@@ -25,6 +25,7 @@ from common import machine, markdown_table
 from synthetic import generate
 
 from assistant.indexer import scan_corpus
+from assistant.metadata import SIDECAR_SUFFIX
 
 
 def write_corpus(folder: Path, reports: int, kb: int) -> int:
@@ -43,7 +44,7 @@ def stat_pass(corpus: Path) -> list[Path]:
     files, _ = scan_corpus(corpus)
     for path in files:
         path.stat()
-        path.with_name(path.name + ".meta.json").exists()
+        path.with_name(path.name + SIDECAR_SUFFIX).exists()
     return files
 
 

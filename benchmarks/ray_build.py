@@ -1,12 +1,12 @@
 """The Ray build (``index --engine ray``) against the single-process build, in one run on one machine.
 
-    .venv/bin/python benchmarks/ray_build.py [--chunks 2000] [--workers 1,2] [--out FILE] [--json]
+    .venv/bin/python benchmarks/ray_build.py [--chunks 1000] [--workers 1,2] [--out FILE] [--json]
     .venv/bin/python benchmarks/ray_build.py --smoke      # 6 reports: checks the script, not the machine
 
 A synthetic corpus (``synthetic.py``, ~10 chunks a report) is indexed from scratch with the real
-model and its default backend: once in this process, then on a local Ray cluster (started once,
+default model: once in this process, then on a local Ray cluster (started once,
 on 127.0.0.1, with every CPU) with each worker count. What is compared is the step the engine
-replaces, reading + chunking + facts + embedding chunks and sentences (``step_seconds``); the
+replaces, reading + chunking + facts + embedding the chunks (``step_seconds``); the
 assembly after it, BM25, FAISS and the write, is the same code on the driver for both (its cost
 at 1M chunks is in RESULTS.md). Rates are chunks per second of that step.
 
@@ -19,8 +19,9 @@ worker busy (the largest worker count), assumes it holds for N workers on N such
 shared bottleneck measured beyond 2), and adds the fixed cost once. Nothing is measured on a GPU
 here: for GPUs the same formula takes a rate per GPU measured on one.
 
-At the default 2000 chunks the run should take about 5 minutes on two idle cores (estimated from the
-rates of the smoke run and RESULTS.md; only ``--smoke`` has been run so far).
+At the default 1000 chunks the run should take about 5 minutes on two idle cores (estimated: three
+builds of the corpus at ~25 chunks/s, plus the cluster's and the actors' start-up); it took 20
+minutes on the shared machine at a load of 7-9 (RESULTS.md).
 """
 from __future__ import annotations
 
@@ -42,19 +43,20 @@ from assistant.embedding import load_embedder  # noqa: E402
 from assistant.indexer import build_index  # noqa: E402
 
 TARGET_CHUNKS = 10**7
+"""The national-scale corpus of issue 17 (10^5-10^6 reports of ~10 chunks)."""
 PROJECTED_WORKERS = (1, 2, 8, 32, 128, 512)
+"""Worker counts the projection is printed for: this machine, then a rack to a large cluster."""
 SMOKE_CHUNKS = 60
+"""``--smoke``: six reports, enough for one call per worker with two workers."""
 
 
 def step_seconds(summary, engine: str) -> float:
-    """The time of the step an engine replaces: read, chunk, facts, and embed the chunks and sentences.
+    """The time of the step an engine replaces: read, chunk, facts, and embed the chunks.
 
-    On Ray all of it is ``ray read+embed``; the driver's ``sentences`` stage then only gathers the
-    vectors the workers made (and embeds what none made). Here it is ``read``, ``embed``, ``sentences``.
+    On Ray all of it is ``ray read+embed``; here it is the stages ``read`` and ``embed``.
     """
     stages = summary.stages
-    first = stages["ray read+embed"] if engine == "ray" else stages["read"] + stages.get("embed", 0.0)
-    return first + stages.get("sentences", 0.0)
+    return stages["ray read+embed"] if engine == "ray" else stages["read"] + stages.get("embed", 0.0)
 
 
 def build(corpus: Path, where: Path, embedder, engine=None):
@@ -74,11 +76,12 @@ def run(chunks: int, workers: list[int], work: Path) -> dict:
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     import ray
 
+    load_before = _load()
     reports, _ = generate(chunks)
     corpus, one = work / "corpus", work / "one"
     write(reports, corpus)
     write(reports[:1], one)
-    embedder = load_embedder()  # the default backend, or ASSISTANT_BACKEND's
+    embedder = load_embedder()
     build(one, work / "warm", embedder)  # the first build of a process allocates and caches
     local_one = step_seconds(build(one, work / "local-one", embedder), "local")
     summary = build(corpus, work / "local", embedder)
@@ -105,7 +108,7 @@ def run(chunks: int, workers: list[int], work: Path) -> dict:
     per_worker = n_chunks / max(busiest["seconds"] - fixed, 1e-9) / busiest["workers"]
     return {
         "machine": machine(), "cluster_cpus": cpus, "reports": len(reports), "chunks": n_chunks,
-        "model": embedder.model_id, "backend": getattr(embedder, "backend", "?"),
+        "model": embedder.model_id, "load": load_before, "load_after": _load(),
         "local_seconds": local, "local_threads": os.cpu_count(), "runs": runs,
         "cluster_start_s": cluster_start, "fixed_s": fixed,
         "overhead_ms_per_report": None if one_worker is None else
@@ -126,11 +129,15 @@ def render(m: dict) -> str:
     overhead = m["overhead_ms_per_report"]
     per_report = "" if overhead is None else (f"{overhead:.0f} ms per report beyond that (1 worker against "
                                               f"this process: scheduling, shards serialised and merged)")
+    busy = (" **The machine is shared and was busy (load > 1)**: other jobs took CPU from these builds, so "
+            "the rates below are lower bounds." if _busy(m["load"]) or _busy(m["load_after"]) else "")
     lines = [
         "## Ray build (`benchmarks/ray_build.py`)\n",
         f"Machine: {m['machine']}; local Ray cluster of {m['cluster_cpus']} CPUs on 127.0.0.1. Synthetic "
-        f"corpus: {m['reports']} reports, {m['chunks']} chunks, model `{m['model']}` ({m['backend']}). "
+        f"corpus: {m['reports']} reports, {m['chunks']} chunks, model `{m['model']}`. "
         f"Seconds of the step the engine replaces (read, chunk, facts, embed), each build from scratch.\n",
+        f"Load average (`uptime`: 1, 5, 15 min) before the run {m['load']}, after it {m['load_after']}."
+        f"{busy}\n",
         markdown_table(["build", "workers", "read+embed s", "chunks/s", "vs single process"], rows),
         "",
         f"Ray's own costs: starting the local cluster {m['cluster_start_s']:.1f} s (once per `index` run "
@@ -143,16 +150,26 @@ def render(m: dict) -> str:
         markdown_table(["workers (one core each)", "hours"], [[n, h] for n, h in m["projection_h"].items()]),
         "",
         "GPUs: not measured here (no GPU): hours = 10^7 / (N × chunks/s of one GPU) / 3600, with that rate "
-        "measured on a GPU (torch backend, `ASSISTANT_BACKEND=torch`). Not in these hours: the assembly on "
+        "measured on a GPU (`--workers N` on a cluster with N GPUs). Not in these hours: the assembly on "
         "the driver (BM25, FAISS HNSW, the write), 18 min at 1M chunks on one machine (RESULTS.md), at "
         "least ten times that at 10^7.",
     ]
     return "\n".join(lines) + "\n"
 
 
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages, as `uptime` prints them."""
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def _busy(load: str) -> bool:
+    """More than one runnable process on average over the last minute: other jobs shared the CPUs."""
+    return float(load.split(",")[0]) > 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--chunks", type=int, default=2000, help="synthetic corpus size (default 2000)")
+    parser.add_argument("--chunks", type=int, default=1000, help="synthetic corpus size (default 1000)")
     parser.add_argument("--workers", default="1,2", help="Ray worker counts to measure (default 1,2)")
     parser.add_argument("--smoke", action="store_true", help=f"{SMOKE_CHUNKS} chunks: checks the script")
     parser.add_argument("--out", type=Path, default=None, help="also write the Markdown here")

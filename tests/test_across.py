@@ -1,6 +1,8 @@
 """Cross-report answers from stored facts: intent, comparability, bounds, totals (no model)."""
 from __future__ import annotations
 
+import zlib
+
 import numpy as np
 import pytest
 
@@ -85,7 +87,10 @@ def test_earliest_report(store):
 
 
 class HashEmbedder:
-    """Deterministic vectors: a phrase's folded words hashed into 64 dimensions (logic tests only)."""
+    """Deterministic vectors: a phrase's folded words hashed into 64 dimensions (logic tests only).
+
+    crc32, not ``hash``: Python salts ``hash`` per process, so two words could share a dimension in
+    one run and not in the next."""
 
     dim = 64
 
@@ -93,7 +98,7 @@ class HashEmbedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for i, t in enumerate(texts):
             for w in t.lower().split():
-                out[i, hash(w) % self.dim] += 1
+                out[i, zlib.crc32(w.encode()) % self.dim] += 1
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 

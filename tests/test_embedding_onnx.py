@@ -1,9 +1,11 @@
 """The ONNX backends against torch: the same vectors on every report sentence and question, the same
-text handling, the backend chosen by configuration, and the export done once, atomically."""
+text handling, the backend chosen by configuration, the export done once, atomically, and indexes
+of one backend used by another."""
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 
@@ -11,18 +13,20 @@ import numpy as np
 import pytest
 
 from assistant import config, embedding, onnx_export
+from assistant.answer import get_assistant
 from assistant.embedding import (
     DEFAULT_BACKEND,
+    FIDELITY,
     ModelError,
     load_embedder,
     model_fingerprint,
     resolve_backend,
 )
+from assistant.indexer import build_index
 from assistant.onnx_embedding import ONNX_FILES, build_thread_count, query_thread_count
+from assistant.store import StoreError, load_index, read_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
-FIDELITY = 0.995
-"""Least cosine between an ONNX vector and torch's, on any one text (issue 16)."""
 
 
 def without_diacritics(text: str) -> str:
@@ -164,18 +168,19 @@ def test_tokens_equal_sentence_transformers_up_to_truncation(embedder, torch_emb
 
 
 @pytest.mark.slow
-def test_batches_keep_the_order_and_the_vectors(embedder, texts):
+def test_batches_keep_the_order_and_the_vectors(texts):
     passages = texts["passage"][:20]
     fp32 = load_embedder(config.DEFAULT_MODEL, backend="onnx-fp32")
+    int8 = load_embedder(config.DEFAULT_MODEL, backend="onnx-int8")
     together = fp32.embed_passages(passages)
     assert together.dtype == np.float32 and together.shape == (len(passages), 384)
     assert np.allclose(np.linalg.norm(together, axis=1), 1, atol=1e-5)
     assert np.allclose(together, np.concatenate([fp32.embed_passages([p]) for p in passages]), atol=1e-4)
     # int8 activations are scaled per run, so batch-mates move a passage's vector a little, never far
-    int8 = embedder.embed_passages(passages)
-    assert (int8 * np.concatenate([embedder.embed_passages([p]) for p in passages])).sum(axis=1).min() >= FIDELITY
+    batched = int8.embed_passages(passages)
+    assert (batched * np.concatenate([int8.embed_passages([p]) for p in passages])).sum(axis=1).min() >= FIDELITY
     questions = texts["query"][:20]  # questions run alone, so they never depend on each other
-    assert np.array_equal(embedder.embed_query(questions), np.concatenate([embedder.embed_query([q]) for q in questions]))
+    assert np.array_equal(int8.embed_query(questions), np.concatenate([int8.embed_query([q]) for q in questions]))
 
 
 @pytest.mark.slow
@@ -199,3 +204,44 @@ def test_setup_exports_once(embedder):
     assert embedder.path == graph
     assert onnx_export.ensure_onnx_model() == folder
     assert graph.stat().st_mtime_ns == stamp
+
+
+class Counting:
+    """An embedder that counts the passages it embeds."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.passages = inner, 0
+        self.model_id, self.dim, self.prompts, self.backend = inner.model_id, inner.dim, inner.prompts, inner.backend
+
+    def embed_query(self, texts):
+        return self.inner.embed_query(texts)
+
+    def embed_passages(self, texts, *, show_progress=False):
+        self.passages += len(texts)
+        return self.inner.embed_passages(texts)
+
+
+@pytest.mark.slow
+def test_an_index_of_one_backend_is_searched_and_extended_by_another(embedder, torch_embedder, tmp_path):
+    """Backends of one model agree within FIDELITY, so their indexes are interchangeable; another model
+    is still refused."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    for name in ("002_3f915e28c95095da.txt", "003_a9281dd645c36fee.txt"):
+        shutil.copy2(ROOT / "corpus" / name, corpus / name)
+    build_index(corpus, index, embedder=torch_embedder)
+    assert read_manifest(index).backend == "torch"
+    reply = get_assistant(index).ask("Quảng Nam duy trì và củng cố bao nhiêu mô hình?")
+    assert get_assistant(index).embedder is embedder and reply.found and "1.000" in reply.answer
+
+    shutil.copy2(ROOT / "corpus" / "000_d0f3f0f17368d93e.txt", corpus)
+    counting = Counting(embedder)
+    summary = build_index(corpus, index, embedder=counting)
+    data = load_index(index)
+    added = next(doc_id for doc_id, r in data.reports.items() if r.source == "000_d0f3f0f17368d93e.txt")
+    assert summary.added == [data.reports[added].source]
+    assert counting.passages == len(data.chunks.rows_of(added))  # the torch vectors are kept
+    assert data.manifest.backend == DEFAULT_BACKEND
+
+    with pytest.raises(StoreError, match="was built with model"):
+        build_index(corpus, index, model="intfloat/multilingual-e5-base")

@@ -30,7 +30,7 @@ class CountingEmbedder:
 
     def __init__(self, inner):
         self.inner = inner
-        self.model_id, self.dim, self.prompts = inner.model_id, inner.dim, inner.prompts
+        self.model_id, self.dim, self.prompts, self.backend = inner.model_id, inner.dim, inner.prompts, inner.backend
         self.passages = 0
 
     def embed_query(self, texts):
@@ -63,7 +63,8 @@ def test_seed_index_offsets_and_contents(seed_index):
         for chrome in ("DetailController", "Tin liên quan", "Thăm dò ý kiến", "lượt xem", "Từ khóa", "Tác giả"):
             assert chrome not in text
     manifest = json.loads((seed_index / "manifest.json").read_text(encoding="utf-8"))
-    for key in ("format_version", "package_version", "model_id", "dim", "prompts", "splitter", "reports", "built_at"):
+    for key in ("format_version", "package_version", "model_id", "dim", "prompts", "backend", "splitter", "reports",
+                "built_at"):
         assert key in manifest
     assert manifest["prompts"]["query"] == "query: "
     assert {m["province"] for m in manifest["reports"].values()} == {
@@ -232,7 +233,7 @@ KILLER = textwrap.dedent("""\
     real = load_embedder()
 
     class Dying:
-        model_id, dim, prompts = real.model_id, real.dim, real.prompts
+        model_id, dim, prompts, backend = real.model_id, real.dim, real.prompts, real.backend
         def embed_query(self, texts): return real.embed_query(texts)
         def embed_passages(self, texts, show_progress=False):
             if where == "embedding":

@@ -43,7 +43,7 @@ class MemoEmbedder:
 
     def __init__(self, inner: Any) -> None:
         self.inner = inner
-        self.model_id, self.dim, self.prompts = inner.model_id, inner.dim, inner.prompts
+        self.model_id, self.dim, self.prompts, self.backend = inner.model_id, inner.dim, inner.prompts, inner.backend
         self.memo: dict[tuple[str, str], np.ndarray] = {}
         self.passages = 0
 
@@ -142,6 +142,8 @@ MANIFEST_EDITS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "dim off by one": (_set("dim", lambda n: n + 1), "damaged"),
     "an older format": (_set("format_version", 2), "older"),
     "an unknown extra field": (_set("added_by_a_later_version", {"any": [1, 2]}), "harmless"),
+    "a backend a number": (_set("backend", 1), "damaged"),
+    "no backend (built before ONNX)": (_drop("backend"), "harmless"),
 }
 CASES = [pytest.param(name, how, "damaged", id=f"{name}-{how}")
          for name in FILES for how in ("empty", "half", "garbled", "deleted")]

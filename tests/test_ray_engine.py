@@ -1,11 +1,11 @@
 """``index --engine ray``: the same index as a single-process build, from a real local Ray cluster.
 
 The cluster tests share one in-process cluster per module (``ray.init(num_cpus=2)``: its start-up
-takes 10-30 s here) and are skipped, saying why, where Ray is not installed. Equality is checked
-with the ``onnx-fp32`` backend, whose vectors depend on the passage alone. The default ``onnx-int8``
-backend scales its activations per run, so a passage's vector moves with the passages embedded
-beside it (up to 2e-3 cosine, the same between a full and an incremental single-process build):
-there the texts, chunks and facts are checked equal and the vectors close.
+takes 10-30 s here) and are skipped, saying why, where Ray is not installed (CI installs the
+``ray`` extra; a failed install leaves these tests skipped, not failed). Both engines embed with
+the real default model; each Ray actor loads its own copy, so the actor count is kept small: five
+pipelines in all. The module took 7.5 min on the shared 2-core machine at a load of 6-9 (4 min of
+it the first fixture: the cluster, the model, four builds); it has not been timed on an idle one.
 """
 from __future__ import annotations
 
@@ -32,6 +32,9 @@ EVAL_REPORTS = ROOT / "evals" / "reports"
 SUITES = {"corpus": (CORPUS, ROOT / "evals" / "qa.jsonl"),
           "eval reports": (EVAL_REPORTS, ROOT / "evals" / "transfer.jsonl")}
 """Each set of reports and the eval questions asked about them."""
+QUESTIONS = 12
+"""Eval questions asked of both indexes per suite, spread over the file (every k-th): answering all
+~800 twice would add minutes and test nothing more than the equal chunks, vectors and facts do."""
 NEW_REPORT = textwrap.dedent("""\
     Công an tỉnh Gia Lai sơ kết phong trào toàn dân bảo vệ an ninh Tổ quốc
 
@@ -39,9 +42,11 @@ NEW_REPORT = textwrap.dedent("""\
     Toàn tỉnh duy trì 321 mô hình tự quản về an ninh trật tự.
     """)
 EXACT = 1e-5
-"""Largest 1 - cosine between a passage's vector from the two engines (fp32; measured 1.8e-7)."""
-INT8 = 5e-3
-"""The same with int8, whose vectors move with their batch-mates (measured 2.1e-3 on corpus/)."""
+"""Largest 1 - cosine between a passage's vector from the two engines: the same fp32 model, batched
+with other passages (padding changes the sums' order, not the result beyond float rounding)."""
+FLOAT16 = 1e-4
+"""Sentence vectors are stored as float16: two roundings of vectors equal within ``EXACT`` differ by
+about one part in 2,000 per component, far less than this in cosine."""
 
 
 # ---------------------------------------------------------------- without a cluster
@@ -85,25 +90,23 @@ def test_without_ray_installed_engine_ray_says_how_to_install_it(tmp_path, capsy
     assert status == 2 and "pip install -e '.[ray]'" in err and err.count("\n") == 1, err
 
 
-@pytest.mark.parametrize(("nodes", "reports", "workers", "torch", "expected"), [
-    ([{"CPU": 2}], 100, None, False, Placement(2, 1, False, 13)),  # one worker per CPU, 4 calls each
-    ([{"CPU": 2}], 100, 1, False, Placement(1, 2, False, 16)),  # one worker gets both CPUs as threads
-    ([{"CPU": 8}, {"CPU": 8}], 10_000, 4, False, Placement(4, 4, False, 16)),
-    ([{"CPU": 6}, {"CPU": 2}], 1_000, 2, False, Placement(2, 3, False, 16)),  # both fit on the 6-CPU node
-    ([{"CPU": 2}], 3, 2, False, Placement(2, 1, False, 1)),
-    ([{"CPU": 2}], 1, 2, False, Placement(1, 2, False, 1)),  # no idle actor loading the model
-    ([{"CPU": 16, "GPU": 2}], 1_000, None, True, Placement(2, 1, True, 64)),  # one per GPU on torch
-    ([{"CPU": 16, "GPU": 2}], 1_000, 4, False, Placement(4, 4, False, 16)),  # ONNX runs on CPUs
+@pytest.mark.parametrize(("nodes", "reports", "workers", "expected"), [
+    ([{"CPU": 2}], 100, None, Placement(2, 1, False, 13)),  # one worker per CPU, 4 calls each
+    ([{"CPU": 2}], 100, 1, Placement(1, 2, False, 16)),  # one worker gets both CPUs as threads
+    ([{"CPU": 8}, {"CPU": 8}], 10_000, 4, Placement(4, 4, False, 16)),
+    ([{"CPU": 6}, {"CPU": 2}], 1_000, 2, Placement(2, 3, False, 16)),  # both fit on the 6-CPU node
+    ([{"CPU": 2}], 3, 2, Placement(2, 1, False, 1)),
+    ([{"CPU": 2}], 1, 2, Placement(1, 2, False, 1)),  # no idle actor loading the model
+    ([{"CPU": 16, "GPU": 2}], 1_000, None, Placement(2, 1, True, 64)),  # one per GPU
 ])
-def test_placement(nodes, reports, workers, torch, expected):
-    assert plan_placement(nodes, reports, workers, torch) == expected
+def test_placement(nodes, reports, workers, expected):
+    assert plan_placement(nodes, reports, workers) == expected
 
 
-@pytest.mark.parametrize(("nodes", "workers", "torch"), [([{"CPU": 2}], 3, False),
-                                                         ([{"CPU": 8, "GPU": 1}], 2, True)])
-def test_more_workers_than_the_cluster_holds_is_refused(nodes, workers, torch):
+@pytest.mark.parametrize(("nodes", "workers"), [([{"CPU": 2}], 3), ([{"CPU": 8, "GPU": 1}], 2)])
+def test_more_workers_than_the_cluster_holds_is_refused(nodes, workers):
     with pytest.raises(EngineError, match="more"):
-        plan_placement(nodes, 10, workers, torch)
+        plan_placement(nodes, 10, workers)
 
 
 # ---------------------------------------------------------------- on a local cluster
@@ -124,13 +127,6 @@ def cluster():
         ray.shutdown()
 
 
-@pytest.fixture(scope="module")
-def fp32():
-    from assistant.embedding import load_embedder
-
-    return load_embedder(None, "onnx-fp32")
-
-
 class Recording(RayEngine):
     """The Ray engine, noting which reports it was given."""
 
@@ -144,13 +140,13 @@ class Recording(RayEngine):
 
 
 @pytest.fixture(scope="module")
-def built(cluster, fp32, tmp_path_factory):
-    """Each suite's reports indexed by both engines (fp32): {name: (local index, Ray index, Ray summary)}."""
+def built(cluster, embedder, tmp_path_factory):
+    """Each suite's reports indexed by both engines: {name: (local index, Ray index, Ray summary)}."""
     out = {}
     for name, (corpus, _) in SUITES.items():
         folder = tmp_path_factory.mktemp(name.replace(" ", "-"))
-        build_index(corpus, folder / "local", embedder=fp32)
-        summary = build_index(corpus, folder / "ray", embedder=fp32, engine=RayEngine(workers=2))
+        build_index(corpus, folder / "local", embedder=embedder)
+        summary = build_index(corpus, folder / "ray", embedder=embedder, engine=RayEngine(workers=2))
         out[name] = (folder / "local", folder / "ray", summary)
     return out
 
@@ -182,12 +178,12 @@ def assert_same_index(local: Path, ray: Path, tolerance: float, *, stats: bool =
     assert a.shape == b.shape and len(a)
     assert float(np.max(1 - np.sum(a * b, axis=1))) <= tolerance
     assert np.array_equal(np.load(local / "units.npy"), np.load(ray / "units.npy"))  # the driver embeds units
-    if (local / "sentences.npy").exists():  # every content sentence's span and vector (float16)
-        assert (local / "sentences.npy").read_bytes() == (ray / "sentences.npy").read_bytes()
-        x, y = (np.load(i / "sentence_vectors.npy").astype(np.float32) for i in (local, ray))
-        assert x.shape == y.shape and len(x)
-        cosine = np.sum(x * y, axis=1) / np.linalg.norm(x, axis=1) / np.linalg.norm(y, axis=1)
-        assert float(np.max(1 - cosine)) <= tolerance
+    # every content sentence's span (exactly) and vector (float16, within the tolerance)
+    assert (local / "sentences.npy").read_bytes() == (ray / "sentences.npy").read_bytes()
+    x, y = (np.load(i / "sentence_vectors.npy").astype(np.float32) for i in (local, ray))
+    assert x.shape == y.shape and len(x)
+    cosine = np.sum(x * y, axis=1) / np.linalg.norm(x, axis=1) / np.linalg.norm(y, axis=1)
+    assert float(np.max(1 - cosine)) <= max(tolerance, FLOAT16)
 
 
 def answers(index: Path, qa: Path) -> list[tuple]:
@@ -196,8 +192,9 @@ def answers(index: Path, qa: Path) -> list[tuple]:
     from assistant.store import load_index
 
     assistant = Assistant(load_index(index))
+    items = load_items(qa, "all")
     out = []
-    for item in load_items(qa, "all"):
+    for item in items[::max(1, len(items) // QUESTIONS)][:QUESTIONS]:
         reply = assistant.ask(item["question"], history=item.get("history") or [])
         cited = [(c.source, c.start, c.end) for c in reply.citations]
         out.append((item["id"], reply.found, reply.answer, cited))
@@ -214,18 +211,10 @@ def test_the_ray_build_equals_the_single_process_build(built, suite):
 
 
 @pytest.mark.slow
-def test_with_the_default_int8_backend_only_the_vectors_move_by_its_batch_noise(cluster, embedder, tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for report in sorted(CORPUS.iterdir())[:2]:  # two reports: one call each for two workers
-        shutil.copy2(report, corpus / report.name)
-    build_index(corpus, tmp_path / "local", embedder=embedder)
-    build_index(corpus, tmp_path / "ray", embedder=embedder, engine=RayEngine(workers=2))
-    assert_same_index(tmp_path / "local", tmp_path / "ray", INT8)
-
-
-@pytest.mark.slow
-def test_only_new_and_changed_reports_go_to_the_cluster(built, fp32, tmp_path):
+def test_only_new_and_changed_reports_go_to_the_cluster_and_unreadable_ones_are_skipped_alike(built, embedder,
+                                                                                             tmp_path):
+    """One incremental build per engine (each Ray pipeline starts actors that load the model: tens of
+    seconds on two cores, so one build checks both what is sent and what is skipped)."""
     local, _, _ = built["corpus"]
     states = {}
     for engine in ("local", "ray"):
@@ -237,33 +226,25 @@ def test_only_new_and_changed_reports_go_to_the_cluster(built, fp32, tmp_path):
         with files[1].open("a", encoding="utf-8") as out:
             out.write("\nNăm 2024, toàn tỉnh xây dựng thêm 12 mô hình mới.\n")
         (corpus / "005_gia_lai.txt").write_text(NEW_REPORT, encoding="utf-8")
+        (corpus / "empty.txt").write_bytes(b"")  # skipped by the worker that reads it
+        (corpus / "fake.pdf").write_text("not a pdf", encoding="utf-8")
         states[engine] = (corpus, index, files)
-    recording = Recording(workers=2)
-    summaries = {engine: build_index(corpus, index, embedder=fp32,
+    recording = Recording(workers=1)
+    summaries = {engine: build_index(corpus, index, embedder=embedder,
                                      engine=recording if engine == "ray" else None)
                  for engine, (corpus, index, _) in states.items()}
     files = states["ray"][2]
-    assert sorted(recording.sent) == sorted(["005_gia_lai.txt", files[1].name])
+    assert sorted(recording.sent) == sorted(["005_gia_lai.txt", "empty.txt", "fake.pdf", files[1].name])
     for summary in summaries.values():
         assert (summary.added, summary.changed, summary.removed) == (["005_gia_lai.txt"], [files[1].name],
                                                                      [files[0].name])
+    assert summaries["ray"].skipped == summaries["local"].skipped and len(summaries["ray"].skipped) == 2
     assert_same_index(states["local"][1], states["ray"][1], EXACT, stats=False)
-    again = Recording(workers=2)
-    assert not build_index(states["ray"][0], states["ray"][1], embedder=fp32, engine=again).written
+    for name in ("empty.txt", "fake.pdf"):  # a skipped file is read again by every build, as here
+        (states["ray"][0] / name).unlink()
+    again = Recording(workers=1)
+    assert not build_index(states["ray"][0], states["ray"][1], embedder=embedder, engine=again).written
     assert again.sent == []  # an up-to-date index never reaches the cluster
-
-
-@pytest.mark.slow
-def test_a_report_that_cannot_be_read_is_skipped_with_the_same_reason(cluster, fp32, tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "gia_lai.txt").write_text(NEW_REPORT, encoding="utf-8")
-    (corpus / "empty.txt").write_bytes(b"")
-    (corpus / "fake.pdf").write_text("not a pdf", encoding="utf-8")
-    local = build_index(corpus, tmp_path / "local", embedder=fp32)
-    ray = build_index(corpus, tmp_path / "ray", embedder=fp32, engine=RayEngine(workers=1))
-    assert ray.skipped == local.skipped and len(ray.skipped) == 2 and ray.reports == 1
-    assert_same_index(tmp_path / "local", tmp_path / "ray", EXACT)
 
 
 @pytest.mark.slow
@@ -276,19 +257,20 @@ def test_the_command_line_joins_a_running_cluster(cluster, tmp_path):
     first = subprocess.run(command, check=False, capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("index updated: 1 reports") and "ray read+embed" in first.stdout
-    again = subprocess.run(command, check=False, capture_output=True, text=True, timeout=600, cwd=ROOT)
-    assert again.returncode == 0 and again.stdout.startswith("index up to date"), again.stderr
 
 
-@pytest.mark.slow
-def test_the_benchmark_script_runs_end_to_end(cluster, tmp_path):
-    """benchmarks/ray_build.py on two reports, on this module's cluster; its numbers are never asserted."""
+def test_the_benchmark_report_states_the_load_and_the_projection():
+    """benchmarks/ray_build.py's Markdown from made-up numbers (running it takes minutes: RESULTS.md)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
         import ray_build
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
-    measured = ray_build.run(20, [1, 2], tmp_path)
-    assert measured["chunks"] == 20 and [r["workers"] for r in measured["runs"]] == [1, 2]
+    runs = [{"workers": w, "threads": 2 // w, "batch": 4, "seconds": 50.0 / w} for w in (1, 2)]
+    measured = {"machine": "2 cores", "cluster_cpus": 2, "reports": 100, "chunks": 1000, "model": "m",
+                "load": "1.50, 1.00, 0.50", "load_after": "2.00, 1.20, 0.60", "local_seconds": 45.0, "local_threads": 2, "runs": runs,
+                "cluster_start_s": 5.0, "fixed_s": 10.0, "overhead_ms_per_report": -50.0,
+                "per_worker_chunks_s": 33.3, "projection_h": {1: 83.4, 2: 41.7}, "single_process_h": 125.0}
     text = ray_build.render(measured)
     assert "| Ray, 2 worker(s) |" in text and "Projection for 1e+07 chunks" in text
+    assert "1.50, 1.00, 0.50" in text and "busy (load > 1)" in text

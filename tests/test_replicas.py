@@ -2,18 +2,21 @@
 
 A replica is any process that answers through ``get_assistant`` (``serve``, ``ask``, the API): it
 holds nothing but what it loaded from the folder, so any number can share one read-only folder
-behind a load balancer (docs/scaling-out.md).
+behind a load balancer (docs/scaling-out.md). The last test runs two real ``serve`` processes and
+asks both over HTTP (the ``/ask`` API) while three builds swap the folder.
 """
 from __future__ import annotations
 
-import json
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from assistant import answer, store
@@ -26,30 +29,11 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "Cà Mau duy trì bao nhiêu mô hình?"
 REPORT = "Cà Mau, ngày 15/12/2024. Toàn tỉnh Cà Mau duy trì {} mô hình tự quản về an ninh trật tự.\n"
-REPLICA = textwrap.dedent("""\
-    import json, sys, time
-    from pathlib import Path
-    from assistant.answer import get_assistant
-
-    index, question, until = Path(sys.argv[1]), sys.argv[2], float(sys.argv[4])
-    figures = sys.argv[3].split(",")
-    seen, errors = [], []
-    while time.time() < until:
-        try:
-            reply = get_assistant(index).ask(question).answer
-            value = next((f for f in figures if f in reply), "other")
-        except Exception as exc:  # a failed question: what this test is about
-            errors.append(repr(exc)[:300])
-            value = "error"
-        if not seen or seen[-1][0] != value:
-            seen.append([value, 0])
-            print(json.dumps({"now": value}), flush=True)
-        seen[-1][1] += 1
-        if value == figures[-1] and seen[-1][1] >= 5:
-            break
-        time.sleep(0.05)
-    print(json.dumps({"seen": seen, "errors": errors}), flush=True)
-    """)
+REPLICA_START_S = 240
+"""How long a ``serve`` process may take to answer its first request (Gradio's import and start on
+two busy cores: 20-60 s measured)."""
+TAKE_UP_S = 120
+"""How long both replicas may take to answer from a new index after the build that swapped it in."""
 
 
 POLLER = textwrap.dedent("""\
@@ -186,28 +170,85 @@ def test_between_the_two_renames_of_a_swap_replicas_answer_and_the_build_complet
     assert "654" in get_assistant(index).ask(QUESTION).answer
 
 
-def test_two_replicas_take_up_each_new_index_with_no_restart_and_no_failed_question(index, tmp_path,
-                                                                                      embedder):
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Asker(threading.Thread):
+    """A client of one replica asking the question over and over: which figure each answer gave, and
+    every request that failed (what this test is about)."""
+
+    def __init__(self, url: str, figures: list[str]) -> None:
+        super().__init__(daemon=True)
+        self.url, self.figures = url, figures
+        self.seen: list[str] = []
+        self.errors: list[str] = []
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        from gradio_client import Client
+
+        client = Client(self.url, verbose=False)
+        while not self.stop.is_set():
+            try:
+                reply = client.predict(QUESTION, api_name="/ask")["answer"]
+                value = next((f for f in self.figures if f in reply), "other")
+            except Exception as exc:  # noqa: BLE001 - any failed request is what this test counts
+                self.errors.append(repr(exc)[:300])
+                value = "error"
+            if not self.seen or self.seen[-1] != value:
+                self.seen.append(value)
+            time.sleep(0.05)
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, until: float) -> None:
+    while time.time() < until:
+        if process.poll() is not None:
+            raise AssertionError(f"serve exited: {process.stderr.read()[-2000:]}")
+        try:
+            if httpx.get(url, timeout=5).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} did not start within {REPLICA_START_S} s")
+
+
+def _wait_for(askers: list[Asker], figure: str) -> None:
+    until = time.time() + TAKE_UP_S
+    while time.time() < until and not all(a.seen and a.seen[-1] == figure for a in askers):
+        time.sleep(0.1)
+
+
+def test_two_serve_replicas_take_up_each_new_index_with_no_restart_and_no_failed_request(index, tmp_path,
+                                                                                          embedder):
     figures = ["321", "654", "987"]
-    until = time.time() + 420
-    command = [sys.executable, "-c", REPLICA, str(index), QUESTION, ",".join(figures), str(until)]
-    replicas = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-                for _ in range(2)]
+    ports = [_free_port(), _free_port()]
+    replicas = [subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--index", str(index), "--corpus",
+                                  str(tmp_path / "corpus"), "--port", str(port)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+                for port in ports]
+    askers = [Asker(f"http://127.0.0.1:{port}/", figures) for port in ports]
     try:
-        for replica in replicas:  # both answer from the first index before the next build swaps it
-            first = replica.stdout.readline()
-            assert first and json.loads(first) == {"now": "321"}, first or replica.stderr.read()
+        until = time.time() + REPLICA_START_S
+        for port, replica in zip(ports, replicas, strict=True):
+            _wait_until_up(f"http://127.0.0.1:{port}/", replica, until)
+        for asker in askers:
+            asker.start()
+        _wait_for(askers, "321")  # both answer from the first index before the next build swaps it
         for figure in figures[1:]:
             write_report(tmp_path / "corpus", figure)
             assert build_index(tmp_path / "corpus", index, embedder=embedder).written
-            time.sleep(1.0)  # a few questions on this index
-        outputs = [replica.communicate(timeout=max(1.0, until - time.time()))[0] for replica in replicas]
-        results = [json.loads(out.splitlines()[-1]) for out in outputs]
+            _wait_for(askers, figure)
     finally:
+        for asker in askers:
+            asker.stop.set()
+            asker.join(timeout=60)
         for replica in replicas:
-            if replica.poll() is None:
-                replica.kill()
-    for result in results:
-        assert result["errors"] == []
-        order = [value for value, _ in result["seen"]]
-        assert order[0] == "321" and order[-1] == "987" and order == sorted(order, key=figures.index), order
+            replica.terminate()
+            replica.wait(timeout=30)
+    for asker in askers:
+        assert asker.errors == []
+        assert asker.seen == figures, asker.seen  # each index in turn, each on the next question

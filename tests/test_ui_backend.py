@@ -119,14 +119,8 @@ def test_facts_filters_and_their_choices_come_from_the_index(backend):
     assert error_text(str(bad.value), "vi") == "Năm phải là một số, ví dụ 2023."
 
 
-def test_evaluate_gives_rates_per_split_and_tag_and_reliability(backend, tmp_path):
-    qa = tmp_path / "mini.jsonl"
-    items = [{"id": "q1", "question": "Quảng Nam duy trì bao nhiêu mô hình?", "answers": ["1.000"],
-              "answerable": True, "split": "dev", "tags": ["how-many"]},
-             {"id": "q2", "question": "Đà Nẵng có bao nhiêu mô hình?", "answers": [], "answerable": False,
-              "split": "dev", "tags": ["near-miss"]}]
-    qa.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items), encoding="utf-8")
-    run = backend.evaluate(qa, "all")
+def test_evaluate_gives_rates_per_split_and_tag_and_reliability(backend, mini_eval):
+    run = backend.evaluate(mini_eval("dev"), "all")
     assert set(run.summary["by_split"]) == {"dev"} and set(run.summary["by_tag"]) == {"how-many", "near-miss"}
     assert run.summary["by_tag"]["near-miss"]["unanswerable_accuracy"] is not None
     bins = run.summary["reliability"]["dev"]
@@ -135,14 +129,8 @@ def test_evaluate_gives_rates_per_split_and_tag_and_reliability(backend, tmp_pat
     assert saved["reliability"] == run.summary["reliability"] and len(saved["items"]) == 2
 
 
-def test_a_damaged_index_is_one_line_for_the_page(tmp_path, seed_index):
-    index = tmp_path / "index"
-    shutil.copytree(seed_index, index)
-    texts = index / "texts.bin"
-    data = bytearray(texts.read_bytes())
-    data[len(data) // 2] ^= 0x01
-    texts.write_bytes(bytes(data))
-    backend = Backend(index, CORPUS)
+def test_a_damaged_index_is_one_line_for_the_page(damaged_seed_index):
+    backend = Backend(damaged_seed_index, CORPUS)
     view = backend.view()
     assert view.problem and view.problem.startswith("index damaged:") and "texts.bin" in view.problem
     assert "\n" not in view.problem and view.reports == [] and view.provinces == []

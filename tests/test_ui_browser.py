@@ -5,7 +5,6 @@ screenshots at 1366×768 and at a phone width are written under the test's tempo
 """
 from __future__ import annotations
 
-import json
 import shutil
 import socket
 from pathlib import Path
@@ -64,11 +63,6 @@ def page(app_url, tmp_path_factory):
         page.wait_for_selector("#question textarea")
         yield page
         browser.close()
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("screenshots")
 
 
 def ask(page, question: str) -> str:
@@ -169,13 +163,8 @@ def test_a_broken_upload_is_refused_and_changes_nothing(page, tmp_path):
     page.get_by_role("tab", name="Hỏi đáp").click()
 
 
-def test_eval_tab_runs_an_uploaded_eval_set(page, tmp_path, shots):
-    qa = tmp_path / "mini.jsonl"
-    items = [{"id": "q1", "question": "Quảng Nam duy trì bao nhiêu mô hình?", "answers": ["1.000"],
-              "answerable": True, "split": "test", "tags": ["how-many"]},
-             {"id": "q2", "question": "Đà Nẵng có bao nhiêu mô hình?", "answers": [], "answerable": False,
-              "split": "test", "tags": ["near-miss"]}]
-    qa.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items), encoding="utf-8")
+def test_eval_tab_runs_an_uploaded_eval_set(page, mini_eval, shots):
+    qa = mini_eval("test")
     page.get_by_role("tab", name="Đánh giá").click()
     page.set_input_files("#qa-file input[type=file]", str(qa))
     page.click("#run-eval")

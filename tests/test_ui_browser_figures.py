@@ -67,11 +67,6 @@ def page(app_url, browser):
     context.close()
 
 
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("screenshots")
-
-
 def pick(page, dropdown: str, label: str) -> None:
     page.click(f"{dropdown} input")
     page.get_by_role("option", name=label, exact=True).click()
@@ -198,14 +193,8 @@ def test_english_labels_and_phone_width(page, shots):
     page.set_viewport_size({"width": 1366, "height": 768})
 
 
-def test_a_damaged_index_is_said_in_the_chat(tmp_path, seed_index, browser, shots):
-    index = tmp_path / "index"
-    shutil.copytree(seed_index, index)
-    texts = index / "texts.bin"
-    data = bytearray(texts.read_bytes())
-    data[len(data) // 2] ^= 0x01
-    texts.write_bytes(bytes(data))
-    app, url = _serve(index, CORPUS)
+def test_a_damaged_index_is_said_in_the_chat(damaged_seed_index, browser, shots):
+    app, url = _serve(damaged_seed_index, CORPUS)
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     try:
         page = context.new_page()

@@ -231,8 +231,8 @@ class Backend:
     def evaluate(self, qa: Path | None, split: str) -> EvalRun:
         """Run an eval set: metrics per split and tag, reliability, records, a JSON file.
 
-        The default set's splits are asked of this index; a held-out split (transfer, cross) of the
-        evaluation reports, which are never in the corpus, of their own index, as ``eval`` does.
+        The default set's splits are asked of this index; a held-out split (transfer, cross) is asked
+        of the evaluation reports' own index, built as ``eval`` builds it (they are never in the corpus).
         """
         if qa is None and split in HELD_OUT_SPLITS:
             summaries, by_config = evaluate_suites(suites_for(None, self.index, self.corpus, [split]),
