@@ -227,7 +227,7 @@ def render(answer: AcrossAnswer, lang: str) -> str:
         lines.append(w["not_comparable"])
     for row in answer.rows:
         if row.fact:
-            period = _period(row.fact) or w["no_period"]
+            period = period_label(row.fact) or w["no_period"]
             lines.append(f"- {row.province} ({period}): {row.fact.text}{_unit(row.fact)} [{row.n}]")
         else:
             lines.append(f"- {row.province}: {row.date} [{row.n}]")
@@ -236,7 +236,7 @@ def render(answer: AcrossAnswer, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _period(fact: Fact) -> str | None:
+def period_label(fact: Fact) -> str | None:
     """A figure's period as written, with its years where the words do not say them ("hiện nay (2023)")."""
     if not fact.period:
         return None

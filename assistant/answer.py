@@ -24,12 +24,14 @@ from assistant.across import table as across_table
 from assistant.compose import Claim, compose_claims, render_claims, verify_claims
 from assistant.embedding import Embedder, load_embedder
 from assistant.errors import UserFacingError
-from assistant.features import Featurizer
+from assistant.facts.areas import districts_in
+from assistant.features import Featurizer, Terms
 from assistant.inputs import clean_question
 from assistant.kinds import Asked, asked
 from assistant.places import standard_province
-from assistant.question import Question, analyse, expand_english, resolve_followup
+from assistant.question import Question, analyse, expand_english, inherited_scope, resolve_followup
 from assistant.retrieve import Filters, FusionSettings, Mode, Retriever
+from assistant.scopes import GivenScopes, given_scopes, render_given
 from assistant.scorer import LearnedScorer, load_scorer
 from assistant.sentences import Candidate, CandidateFinder
 from assistant.store import IndexData, StoreError, load_index, swapping
@@ -87,6 +89,8 @@ class Answer:
     there was no candidate, or the answer came from the facts)."""
     table: list[dict] = field(default_factory=list)
     """A cross-report answer's figures: province, district, period, scope, value, bound, unit, text, n."""
+    inherited: dict[str, str | int] = field(default_factory=dict)
+    """The scope a follow-up took from the conversation (``question.inherited_scope``)."""
 
     def to_json(self) -> dict:
         return {
@@ -102,6 +106,7 @@ class Answer:
             "related": [c.to_json() for c in self.related],
             "confidence": None if self.confidence is None else round(float(self.confidence), 4),
             "table": self.table,
+            "inherited": self.inherited,
         }
 
     def to_text(self) -> str:
@@ -167,6 +172,8 @@ class Gathered:
     timings: dict[str, float]
     started: float
     early: Answer | None = None
+    terms: Terms | None = None
+    """The question's words and scope as the features compare candidates with them."""
 
 
 class Assistant:
@@ -194,7 +201,9 @@ class Assistant:
     def ask(self, question: str, history: Sequence[str] = (), k: int = 5, province: str | None = None,
             year: int | None = None) -> Answer:
         gathered = self.gather(question, history, k, province, year)
-        return gathered.early or self.decide(gathered)
+        answer = gathered.early or self.decide(gathered)
+        answer.inherited = inherited_scope(answer.question, answer.resolved_question)
+        return answer
 
     def gather(self, question: str, history: Sequence[str] = (), k: int = 5, province: str | None = None,
                year: int | None = None) -> Gathered:
@@ -226,6 +235,7 @@ class Assistant:
             candidates = self._candidates_in(q, a, resolved, scope, max(k, 8), gathered.timings)
             t0 = time.perf_counter()
             terms = terms or self.featurizer.terms(q, a, filters.get("year"))
+            gathered.terms = terms
             self.featurizer.matrix(a, terms, candidates, self.embedder.query_vector(resolved))
             gathered.scopes.append(candidates)
             gathered.timings["answer"] = gathered.timings.get("answer", 0.0) + _ms(t0)
@@ -254,8 +264,16 @@ class Assistant:
         claims = [replace(c, n=i + 1) for i, c in enumerate(claims)] if len(g.scopes) > 1 else claims
         found = bool(claims) and verify_claims(g.asked, claims, self.data)
         claims = claims if found else []
-        text = render_claims(claims, g.lang, self.data) if found else self._not_found_text(g.lang, g.absent)
-        related = [] if found else self._related(sorted(ranked_all, key=lambda c: -c.score))
+        ranked_all.sort(key=lambda c: -c.score)
+        given = None if found or g.absent else self._given_scopes(g, ranked_all)
+        if found:
+            text, related = render_claims(claims, g.lang, self.data), []
+        elif given:
+            text = NOT_FOUND[g.lang] + " " + render_given(given, g.lang)
+            related = [self._citation(i + 1, given.doc_id, f.passage_start, f.passage_end, 0.0)
+                       for i, f in enumerate(given.facts)]
+        else:
+            text, related = self._not_found_text(g.lang, g.absent), self._related(ranked_all)
         timings = dict(g.timings)
         timings["answer"] = round(timings.get("answer", 0.0) + _ms(t0), 2)
         timings["total"] = _ms(g.started)
@@ -376,6 +394,23 @@ class Assistant:
         elif q.year:
             filters.update(year=q.year, year_source="question")
         return filters, absent
+
+    def _given_scopes(self, g: Gathered, ranked: list[Candidate]) -> GivenScopes | None:
+        """The districts or periods the best candidate's report gives, when it never names the asked one."""
+        terms = g.terms
+        if terms is None or not ranked:
+            return None
+        doc_id = ranked[0].doc_id
+        if terms.district and terms.district not in self.finder.report_folded(doc_id):
+            named = districts_in(g.q.text, 0, len(g.q.text))
+            kind, asked_scope = "district", named[0][2] if named else terms.district.title()
+        elif terms.year and not self.finder.mentions_year(doc_id, terms.year):
+            kind, asked_scope = "year", str(terms.year)
+        else:
+            return None
+        facts = self.data.facts.of_reports([doc_id]).get(doc_id, [])
+        return given_scopes(doc_id, facts, kind, asked_scope, self.data.reports[doc_id].meta.get("province"),
+                            g.asked.focus)
 
     def _not_found_text(self, lang: str, absent: str | None) -> str:
         if absent and lang == "vi":

@@ -8,7 +8,6 @@ arithmetic on words, offsets and the stored facts' scopes. The rules that used t
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Sequence
@@ -18,10 +17,9 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from assistant.facts.areas import districts_in
+from assistant.districts import asked_district
 from assistant.factstore import unit_key
 from assistant.kinds import KINDS, Asked, clause_around, figure_span, focus_in
-from assistant.places import DATA as GAZETTEER
 from assistant.sentences import Candidate, CandidateFinder, whole_numbers
 from assistant.store import IndexData
 from assistant.text import FOLDED_PREFIX, fold, syllables
@@ -48,13 +46,6 @@ TOTAL_ASKED = re.compile(r"\b(?:toan tinh|toan huyen|ca tinh|tong cong|tong so|i
 MONEY_ASKED = re.compile(r"\b(?:bao nhieu tien|so tien|kinh phi|ngan sach|vnd|trieu dong|ty dong|money|budget|"
                          r"costs?|spen[dt]|funds?|funding)\b")
 """The question asks for money: a count is then not its answer, however well its words match."""
-_PLACE = r"(?:huyen|xa|quan|phuong|thi tran|thi xa|thanh pho)"
-_PLACE_EN = re.compile(r"\b([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:district|commune|town|ward)\b")
-_FOLDED_PLACE = re.compile(rf"\b{_PLACE}\s+([a-z]+(?:\s+[a-z]+){{0,3}})")
-_NAME_ENDS = "nao co da duy bao nhieu la thi nam trong tren duoc va o tai cua gi khong nay do ay to chuc xay dung hien dang"
-_NOT_A_NAME = frozenset(_NAME_ENDS.split())
-"""Folded words that end a lower-case district name ("huyen duc trong co bao nhieu" → "duc trong")."""
-
 KIND_NAMES = tuple(KINDS)
 FEATURES: tuple[str, ...] = (
     # lexical coverage of the question's content words, weighted by BM25 idf
@@ -107,35 +98,6 @@ class Terms:
     """The question asks for an amount of money ("bao nhiêu tiền", "kinh phí", "how much money")."""
 
 
-def asked_district(text: str) -> str | None:
-    """The district or commune a question names, folded without its place word ("Đức Trọng" → "duc trong")."""
-    named = districts_in(text, 0, len(text))
-    if named:
-        return fold(named[0][2]).lower().split(" ", 1)[-1]
-    english = _PLACE_EN.search(text)
-    if english:
-        return fold(english[1]).lower()
-    m = _FOLDED_PLACE.search(fold(text).lower())
-    if not m:
-        return None
-    after = m[1].split()
-    known = _gazetteer_districts()
-    for n in range(len(after), 0, -1):  # a district the gazetteer knows, longest first ("duc trong")
-        if " ".join(after[:n]) in known:
-            return " ".join(after[:n])
-    words = []
-    for word in after[:2]:
-        if word in _NOT_A_NAME:
-            break
-        words.append(word)
-    return " ".join(words) or None
-
-
-@lru_cache(maxsize=1)
-def _gazetteer_districts() -> frozenset[str]:
-    """Every district's name in the gazetteer, folded: where a question typed in lower case ends one."""
-    raw = json.loads(GAZETTEER.read_text(encoding="utf-8"))
-    return frozenset(fold(d["name"]).lower() for d in raw["districts"])
 
 
 class SentenceVectors(Protocol):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from assistant.districts import district_mention
 from assistant.glossary import GLOSSARY, english_spans, expand_english  # noqa: F401 (re-exported: their old home)
 from assistant.kinds import Kind, detect_kind
 from assistant.kinds import plain as _plain
@@ -60,6 +61,19 @@ _QUOTED = re.compile(r"“([^”]{2,160})”|\"([^\"]{2,160})\"|‘([^’]{2,160
 SHORT_QUESTION_WORDS = 6
 """Up to this many words, a question without a province leans on the conversation's."""
 _POSSESSIVE = re.compile(r"['’]s$")
+_REFERENCE = re.compile(r"\b(?:(?:cac|nhung)\s+)?(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?:do|ay|nay|noi tren)\b|"
+                        r"\b(?:those|these|that|this)\s+(?P<en>[^\W\d_]+(?:[\s-]+[^\W\d_]+)?)\b")
+"""A reference to the previous question's subject, in lower case without marks: "các tổ đó", "hội nghị
+ấy", "those teams". It is resolved only when its noun stands in the previous question."""
+_AMONG = re.compile(r"\b(?:trong so (?:do|nay|ay)|among them|of them)\b")
+"""A reference to the previous answer's total ("Trong số đó, huyện X có bao nhiêu?")."""
+_PHRASE_END = frozenset(
+    "bao nhieu may gi nao ai o tai cua trong nam co duoc la da dang hien ve va voi khong thi sao nhu "
+    "how many much what which who when where did does do is are was were have has the of in at for by".split())
+"""Plain words that end (Vietnamese) or open (English) the noun phrase a reference takes from the
+previous question: "tổ tự quản" from "Kon Tum có bao nhiêu tổ tự quản?"."""
+PHRASE_WORDS = 6
+"""A reference's noun phrase has at most this many words (the unit phrases of the reports rarely more)."""
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -274,6 +288,80 @@ def _swap_year(question: str, year: int) -> str:
     return _append(question, f"in {year}" if detect_lang(question) == "en" else f"năm {year}")
 
 
+def _resolve_reference(text: str, previous: str) -> str:
+    """``text`` with a reference to the previous question's subject replaced by that subject's words.
+
+    "Các tổ đó được khen thưởng gì?" after "Kon Tum có bao nhiêu tổ tự quản?" asks about "các tổ tự
+    quản"; "Trong số đó, huyện X có bao nhiêu?" about a part of the previous question's total.
+    """
+    lowered = _plain(text)
+    english = detect_lang(text) == "en"
+    if among := _AMONG.search(lowered):
+        focus = focus_terms(previous, detect_lang(previous))
+        phrase = _phrase_of(previous, focus[0]) if focus else None
+        if phrase:
+            return _replace(text, among.span(), _cased(f"of the {phrase}" if english else f"trong số {phrase}",
+                                                       among.start() == 0))
+        return text
+    for m in _REFERENCE.finditer(lowered):
+        group = "noun" if m["noun"] else "en"
+        noun = m[group]
+        for word in dict.fromkeys([noun, *noun.split()]):
+            phrase = _phrase_of(previous, word)
+            if phrase is None:
+                continue
+            at = m.start(group) + noun.index(word)
+            if group == "en":  # "those teams were" → "the self-management teams were"
+                return _replace(text, (m.start(), at + len(word)), _cased("the " + phrase, m.start() == 0))
+            start = m.start() if word == noun else at  # "các tổ đó" keeps its "các"
+            kept = text[start:m.start(group)]
+            return _replace(text, (start, m.end()), _cased(kept + phrase, start == 0))
+    return text
+
+
+def _cased(phrase: str, first: bool) -> str:
+    """A phrase taken from another sentence, capitalised only where it now opens the question."""
+    return (phrase[0].upper() if first else phrase[0].lower()) + phrase[1:]
+
+
+def _phrase_of(question: str, noun: str) -> str | None:
+    """The noun phrase of ``question`` around ``noun``, as written: the words after it in Vietnamese
+    ("tổ" → "tổ tự quản"), before it in English ("teams" → "self-management teams")."""
+    spans = _word_spans(question)
+    words = [w for _, _, w in spans]
+    wanted = [w for _, _, w in _word_spans(noun)]
+    for i in range(len(words) - len(wanted) + 1):
+        if words[i:i + len(wanted)] != wanted:
+            continue
+        first, last = i, i + len(wanted) - 1
+        if detect_lang(question) == "en":
+            while first > 0 and words[first - 1] not in _PHRASE_END and last - first + 1 < PHRASE_WORDS:
+                first -= 1
+        else:
+            while last + 1 < len(words) and last - first + 1 < PHRASE_WORDS \
+                    and (words[last + 1] not in _PHRASE_END or _counts_years(words, last + 1)) \
+                    and not re.search(r"[,;:?.!]", question[spans[last][1]:spans[last + 1][0]]):
+                last += 1
+        start, end = spans[first][0], spans[last][1]
+        if question.count("“", start, end) > question.count("”", start, end):  # a quoted name, whole
+            end = question.find("”", end) + 1 or end
+        return question[start:end]
+    return None
+
+
+def _counts_years(words: list[str], i: int) -> bool:
+    """ "năm" after a number counts years ("tổng kết 10 năm"); elsewhere it opens a period and ends a phrase."""
+    return words[i] == "nam" and words[i - 1].isdigit()
+
+
+def _swap_district(question: str, new: str) -> str:
+    """The previous question about district ``new`` instead of its own ("Còn huyện Đăk Hà?")."""
+    old = district_mention(question)
+    if old is not None and old.start is not None:
+        return _replace(question, (old.start, old.end), _cased(new, question[old.start].isupper()))
+    return _append(question, f"in {new}" if detect_lang(question) == "en" else f"ở {new}")
+
+
 def _swap_focus(question: str, subject: str, new: str) -> str | None:
     """The previous question asking about ``new`` instead of its own focus noun."""
     lang = detect_lang(question)
@@ -293,13 +381,18 @@ def _swap_focus(question: str, subject: str, new: str) -> str | None:
 def _resolve(text: str, previous: str, finder: ProvinceFinder) -> str:
     subject = _followup_subject(text)
     if subject is None:
-        return _keep_province(text, previous, finder)
+        referred = _resolve_reference(text, previous)
+        return _keep_province(referred, previous, finder, always=referred != text)
     resolved = previous
     new_provinces = finder(subject)
     if new_provinces:
         resolved = _swap_province(resolved, subject, new_provinces[0], finder)
     if (year := _year(subject)) is not None:
         resolved = _swap_year(resolved, year)
+    district = district_mention(subject)
+    if district is not None and district.start is not None:
+        resolved = _swap_district(resolved, subject[district.start:district.end])
+        subject = (subject[:district.start] + subject[district.end:]).strip()  # its words are no noun to swap
     nouns = focus_terms(subject, detect_lang(subject))
     if nouns:
         resolved = _swap_focus(resolved, subject, nouns[0]) or resolved
@@ -308,13 +401,15 @@ def _resolve(text: str, previous: str, finder: ProvinceFinder) -> str:
     return resolved
 
 
-def _keep_province(text: str, previous: str, finder: ProvinceFinder) -> str:
+def _keep_province(text: str, previous: str, finder: ProvinceFinder, always: bool = False) -> str:
     """A short question naming no province stays with the one the conversation is about.
 
-    "Ai đồng chủ trì?" after "Hội nghị ở Thanh Hóa diễn ra ngày nào?" asks about Thanh Hóa.
+    "Ai đồng chủ trì?" after "Hội nghị ở Thanh Hóa diễn ra ngày nào?" asks about Thanh Hóa; so does a
+    question of any length that refers to the previous one's subject (``always``).
     """
     provinces = finder(previous)
-    if finder(text) or len(provinces) != 1 or len(_WORD.findall(text)) > SHORT_QUESTION_WORDS:
+    short = len(_WORD.findall(text)) <= SHORT_QUESTION_WORDS
+    if finder(text) or len(provinces) != 1 or not (short or always):
         return text
     lang = detect_lang(text)
     name = fold(provinces[0]) if lang == "vi_nodiac" else provinces[0]
@@ -333,3 +428,26 @@ def resolve_followup(text: str, history: Sequence[str], find_provinces: Province
     for turn in history:
         previous = turn if previous is None else _resolve(turn, previous, finder)
     return text if previous is None else _resolve(text, previous, finder)
+
+
+def inherited_scope(question: str, resolved: str) -> dict[str, str | int]:
+    """What a follow-up takes from the conversation: the scope its resolved form names and it does not.
+
+    "Còn năm 2022 thì sao?" after "Kon Tum có bao nhiêu mô hình?" inherits the province and the
+    counted noun, not the year it names itself. Shown in the JSON answer and under the question in
+    the UI, so an official sees what the assistant took the follow-up to be about.
+    """
+    if question.strip() == resolved.strip():
+        return {}
+    own, full = analyse(question), analyse(resolved)
+    out: dict[str, str | int] = {}
+    if full.provinces and not own.provinces:
+        out["province"] = full.provinces[0]
+    district = district_mention(resolved)
+    if district is not None and district_mention(question) is None:
+        out["district"] = resolved[district.start:district.end] if district.start is not None else district.name
+    if full.year and not own.year:
+        out["year"] = full.year
+    if full.focus_terms and not own.focus_terms:
+        out["unit"] = full.focus_terms[0]
+    return out

@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 from assistant.answer import Assistant
-from assistant.features import FEATURES, INDEX, Featurizer, asked_district
+from assistant.districts import asked_district
+from assistant.features import FEATURES, INDEX, Featurizer
 from assistant.indexer import build_index
 from assistant.kinds import asked
 from assistant.question import analyse
@@ -172,6 +173,12 @@ def test_position_and_kind_columns(data):
     ("How many models in Duc Trong district?", "duc trong"),
     ("Xã Tân Lập: số tổ tự quản?", "tan lap"),
     ("Lâm Đồng có bao nhiêu mô hình?", None),
+    ("huyện đức trọng có bao nhiêu mô hình?", "duc trong"),  # lower case, known to the gazetteer
+    ("xa tan lap co bao nhieu to", "tan lap"),  # a commune typed without marks, as typed
+    # a place word inside a common word or noun phrase names no place
+    ("Quảng Nam duy trì bao nhiêu mô hình tự quản về an ninh trật tự?", None),
+    ("quang nam duy tri bao nhieu mo hinh tu quan ve an ninh trat tu", None),
+    ("Có bao nhiêu xã đạt chuẩn an toàn về ANTT?", None),
 ])
 def test_asked_district(question: str, district: str | None):
     assert asked_district(question) == district

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question import GLOSSARY, analyse, expand_english, resolve_followup
+from assistant.question import GLOSSARY, analyse, expand_english, inherited_scope, resolve_followup
 from assistant.question import _fallback_provinces as fallback_provinces
 
 
@@ -151,3 +151,46 @@ def test_followups_work_with_the_fallback_province_finder() -> None:
 def test_an_unknown_followup_keeps_the_context() -> None:
     assert resolve_followup("Còn hạn chế thì sao?", ["Hội nghị ở Thanh Hóa đánh giá kết quả gì?"]) == \
         "Hội nghị ở Thanh Hóa đánh giá kết quả gì hạn chế?"
+
+
+@pytest.mark.parametrize("history, text, resolved", [
+    # a new district replaces the conversation's, or joins a question that named none
+    (["Huyện Ngọc Hồi có mô hình tiêu biểu nào?"], "Còn huyện Đăk Hà?", "Huyện Đăk Hà có mô hình tiêu biểu nào?"),
+    (["Kon Tum có bao nhiêu mô hình?"], "Còn huyện Đăk Hà thì sao?", "Kon Tum có bao nhiêu mô hình ở huyện Đăk Hà?"),
+    (["How many models does Ngoc Hoi district of Kon Tum have?"], "What about Dak Ha district?",
+     "How many models does Dak Ha district of Kon Tum have?"),
+    (["huyen ngoc hoi co mo hinh nao"], "con huyen dak ha?", "huyen dak ha co mo hinh nao"),
+    # a reference to the previous question's subject takes its words, and its province
+    (["Kon Tum có bao nhiêu tổ tự quản?"], "Các tổ đó được khen thưởng gì?",
+     "Các tổ tự quản được khen thưởng gì ở Kon Tum?"),
+    (["Hội nghị tổng kết 10 năm ở Quảng Nam diễn ra ngày nào?"], "Hội nghị đó do ai chủ trì?",
+     "Hội nghị tổng kết 10 năm do ai chủ trì ở Quảng Nam?"),
+    (["Kon Tum duy trì bao nhiêu mô hình tự quản về an ninh trật tự?"], "Trong số đó, huyện Ngọc Hồi có bao nhiêu?",
+     "Trong số mô hình tự quản, huyện Ngọc Hồi có bao nhiêu ở Kon Tum?"),
+    (["Thanh Hóa có mô hình “Camera an ninh” không?"], "Mô hình này có từ năm nào?",
+     "Mô hình “Camera an ninh” có từ năm nào ở Thanh Hóa?"),
+    (["When was the review conference in Quang Nam held?"], "Who chaired that conference?",
+     "Who chaired the review conference in Quảng Nam?"),
+    (["How many self-management teams does Kon Tum have?"], "How many of those teams were awarded?",
+     "How many of the self-management teams were awarded in Kon Tum?"),
+    (["kon tum co bao nhieu to tu quan"], "cac to do duoc khen thuong gi",
+     "Cac to tu quan duoc khen thuong gi o kon tum?"),
+])
+def test_follow_ups_change_only_what_they_name(history, text, resolved):
+    assert resolve_followup(text, history) == resolved
+
+
+def test_a_reference_to_nothing_in_the_previous_question_is_left_alone():
+    text = "Những đơn vị đó có bao nhiêu cán bộ trong tổng số lực lượng tham gia phong trào?"
+    assert resolve_followup(text, ["Kon Tum có bao nhiêu tổ tự quản?"]) == text
+
+
+@pytest.mark.parametrize("text, resolved, inherited", [
+    ("Còn năm 2022 thì sao?", "Kon Tum có bao nhiêu mô hình năm 2022?", {"province": "Kon Tum", "unit": "mô hình"}),
+    ("Còn huyện Đăk Hà?", "Huyện Đăk Hà ở Kon Tum có mô hình tiêu biểu nào?", {"province": "Kon Tum", "unit": "mô hình"}),
+    ("Còn Quảng Nam?", "Quảng Nam có bao nhiêu mô hình ở huyện Đại Lộc năm 2022?",
+     {"district": "huyện Đại Lộc", "year": 2022, "unit": "mô hình"}),
+    ("Kon Tum có bao nhiêu mô hình?", "Kon Tum có bao nhiêu mô hình?", {}),
+])
+def test_the_inherited_scope_is_what_the_resolved_question_adds(text, resolved, inherited):
+    assert inherited_scope(text, resolved) == inherited

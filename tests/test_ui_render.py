@@ -1,6 +1,8 @@
 """Chat and source HTML: report text is escaped, the cited sentence and stated figures marked."""
 from __future__ import annotations
 
+import pytest
+
 from ui import render
 
 HOSTILE = 'Mở đầu. Có 12 tổ <script>alert(1)</script> và <img src=x onerror="alert(2)"> được lập. Kết thúc.'
@@ -60,3 +62,25 @@ def test_a_briefing_table_is_shown_as_an_escaped_table():
     page = render.briefing_list([item], "vi")
     assert '<table class="brief-table">' in page and "<th>&lt;b&gt;</th>" in page
     assert "<td>&lt;script&gt;x&lt;/script&gt;</td>" in page and "<script" not in page
+
+
+def test_a_follow_up_shows_what_it_kept_from_the_conversation():
+    turn = render.user_turn("Còn năm 2022 thì sao?", "Kon Tum có bao nhiêu mô hình năm 2022?", "vi",
+                            {"province": "Kon Tum", "unit": "mô hình"})
+    assert "hiểu là: Kon Tum có bao nhiêu mô hình năm 2022?" in turn
+    assert "giữ từ câu trước: tỉnh Kon Tum, đối tượng mô hình" in turn
+    english = render.user_turn("And 2022?", "How many models in Kon Tum in 2022?", "en", {"province": "Kon Tum"})
+    assert "kept from the conversation: province Kon Tum" in english
+    assert "kept" not in render.user_turn("Kon Tum?", "Kon Tum?", "en", {})
+
+
+@pytest.mark.parametrize("confidence, words", [(0.91, "cao (0.91)"), (0.6, "trung bình (0.60)"),
+                                               (0.2, "thấp, nên kiểm tra đoạn trích dẫn (0.20)")])
+def test_a_found_answer_says_its_confidence_in_words(confidence, words):
+    bubble = render.answer_turn({"answer": "Có 45 mô hình [1]", "found": True, "confidence": confidence}, "vi")
+    assert f"Độ tin cậy: {words}" in bubble
+    assert "Confidence: high (0.91)" in render.answer_turn(
+        {"answer": "45 models [1]", "found": True, "confidence": 0.91}, "en")
+    # figures from the facts carry no probability; a "not found" is not an answer to be trusted at all
+    assert "tin cậy" not in render.answer_turn({"answer": "Có [1]", "found": True, "confidence": None}, "vi")
+    assert "tin cậy" not in render.answer_turn({"answer": "Không.", "found": False, "confidence": 0.1}, "vi")

@@ -48,7 +48,8 @@ def _chat_messages(turns: list[dict], lang: str, problem: str | None = None) -> 
     """The conversation; ``problem``, why the index cannot be loaded, closes it as its one line."""
     messages = []
     for turn in turns:
-        messages.append({"role": "user", "content": render.user_turn(turn["question"], turn["resolved"], lang)})
+        messages.append({"role": "user", "content": render.user_turn(turn["question"], turn["resolved"], lang,
+                                                                      turn["answer"].get("inherited"))})
         messages.append({"role": "assistant", "content": render.answer_turn(turn["answer"], lang)})
     if problem:
         messages.append({"role": "assistant", "content": render.problem_turn(problem)})

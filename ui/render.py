@@ -24,19 +24,39 @@ def _lines(text: str) -> str:
     return "<br>".join(html.escape(line) for line in text.splitlines())
 
 
-def user_turn(question: str, resolved: str, lang: str) -> str:
-    """The user's words, with the resolved question shown discreetly when it differs."""
+def user_turn(question: str, resolved: str, lang: str, inherited: dict | None = None) -> str:
+    """The user's words, with the resolved question and what it kept from the conversation shown
+    discreetly when it differs."""
     out = html.escape(question)
     if resolved.strip() != question.strip():
         out += f'<br><span class="resolved">↳ {TEXT[lang]["resolved"]}: {html.escape(resolved)}</span>'
+    if inherited:
+        kept = ", ".join(f"{TEXT[lang]['scope_' + key]} {value}" for key, value in inherited.items())
+        out += f'<br><span class="resolved">↳ {TEXT[lang]["inherited"]}: {html.escape(kept)}</span>'
     return out
+
+
+CONFIDENCE_WORDS = ((0.8, "confidence_high"), (0.5, "confidence_medium"), (0.0, "confidence_low"))
+"""How a found answer's probability is said in words. The bands are for reading, not for deciding
+(the scorer's learned threshold decides whether to answer at all): from 0.8 most such answers are
+right, under 0.5 the answer cleared the threshold but the cited passage deserves a check."""
+
+
+def confidence_words(confidence: float | None, lang: str) -> str | None:
+    """The answer's confidence in words ("Độ tin cậy: cao (0.91)"), or None for answers from the facts."""
+    if confidence is None:
+        return None
+    key = next(key for floor, key in CONFIDENCE_WORDS if confidence >= floor)
+    return f"{TEXT[lang]['confidence']}: {TEXT[lang][key]} ({confidence:.2f})"
 
 
 def answer_turn(answer: dict, lang: str) -> str:
     """An answer bubble; a "not found" reply is styled apart so it cannot pass for an answer."""
     body = _lines(answer["answer"])
     if answer["found"]:
-        return f'<div class="answer found">{body}</div>'
+        said = confidence_words(answer.get("confidence"), lang)
+        note = f'<br><span class="confidence">{html.escape(said)}</span>' if said else ""
+        return f'<div class="answer found">{body}{note}</div>'
     return (f'<div class="answer notfound"><strong>⚠ {TEXT[lang]["not_found"]}.</strong><br>{body}</div>')
 
 
@@ -185,6 +205,7 @@ CSS = """
 .answer.notfound { border-left: 4px solid #b45309; background: #fff7ed; padding: 6px 10px; color: #7c2d12; }
 .answer.found { border-left: 4px solid #15803d; padding: 2px 10px; }
 .resolved { font-size: 0.8em; opacity: 0.75; font-style: italic; }
+.confidence { font-size: 0.8em; opacity: 0.75; }
 .card { border: 1px solid #d1d5db; border-radius: 8px; padding: 8px 10px; margin-bottom: 4px; background: #fff; color: #111827; }
 .card.related { background: #f3f4f6; border-style: dashed; }
 .card-head { font-weight: 600; }
