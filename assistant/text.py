@@ -251,14 +251,16 @@ def answer_key(s: str) -> str:
 TERMINATORS = ".!?…;"
 CLOSERS = "\"'”’)]»"
 OPEN_QUOTES = {"“": "”", '"': '"', "«": "»"}
-MAX_QUOTE = 300
+QUOTATION_REACH = 300
+"""Characters searched for the mark that closes a quotation ("“...”") inside a sentence: a terminator
+within the quotation does not end the sentence. Not the length of an answer's quote (``kinds.MAX_QUOTE``)."""
 _ABBREV_WORD = re.compile(
     r"(?:^|(?<=[\s(]))(?:TP|Tp|TX|Tx|ThS|TS|PGS|GS|BS|KS|CN|Th\.S|v\.v|St|Đ/c|đ/c|Mr|Mrs|Dr|No|tr|[A-ZĐ])\.$")
 
 
 def _closing_quote(text: str, i: int, end: int) -> int | None:
     """Position of the quote that closes the one at ``i`` on the same line, if any."""
-    limit = min(end, i + MAX_QUOTE)
+    limit = min(end, i + QUOTATION_REACH)
     j = text.find(OPEN_QUOTES[text[i]], i + 1, limit)
     newline = text.find("\n", i + 1, limit)
     return j if j >= 0 and (newline < 0 or j < newline) else None

@@ -30,7 +30,8 @@ def test_the_most_passed_threshold_weighs_answers_against_withholding():
     assert most_passed_threshold(outcomes[:3] + outcomes[4:]) == 0.9  # 0.6 and 0.9 pass 3 each: the highest
     assert most_passed_threshold([(0.9, False, True)]) == math.inf
     assert threshold_for(outcomes, FitSettings(rule="precision", precision=0.95)) == 0.9
-    assert threshold_for(outcomes, FitSettings()) == most_passed_threshold(outcomes)
+    assert threshold_for(outcomes, FitSettings(rule="most_passed")) == most_passed_threshold(outcomes)
+    assert FitSettings().rule == "precision"  # issue 14's rule is the default
 
 
 def test_ties_enter_together():
