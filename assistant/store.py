@@ -39,12 +39,13 @@ from assistant.factstore import FACTS_FILE, UNITS_FILE, FactStore, UnitTable
 from assistant.lexical import LexicalIndex
 from assistant.sentence_vectors import SENTENCE_VECTORS_FILE, SENTENCES_FILE, SentenceTable
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 """3: the manifest records each index file's size and sha256 and the build's start; reports record
 their files' stat and the sidecar's hash. 4: the reports' facts (``facts.sqlite``) and their unit
 phrases' vectors (``units.npy``). 5: every content sentence's span and vector (``sentences.npy``,
-``sentence_vectors.npy``), for the answer scorer's sentence cosine. An index of another version is
-rebuilt by ``index``."""
+``sentence_vectors.npy``), for the answer scorer's sentence cosine. 6: facts format 3, each
+province's comparison candidates made at build time (``factstore.FACTS_FORMAT``). An index of
+another version is rebuilt by ``index``."""
 TEXT_CACHE = 256
 """Decoded report texts kept at once: a query touches at most a few dozen reports."""
 INDEX_ENTRIES = frozenset({"manifest.json", "reports.jsonl", "texts.bin", "chunks.npy", "vectors.npy",

@@ -9,17 +9,21 @@ Query time: a fact store of each size. Extraction is per report, so its rate doe
 corpus size; above the sample, the sample's facts are repeated under new report ids (and provinces
 rotated) to reach the size's fact count, labelled as such. Timed per size: building and saving the
 SQLite file, ``facts`` listings (province; unit; province and year) and the comparison step of a
-cross-report question (``answer_across``: lookup, one figure per province, comparability). The unit
-matching that precedes it embeds one phrase, which costs what a query embedding costs (see the ask
-latency table); it is left out here. Ratios are against the 10k size of the same run.
+cross-report question (``answer_across``: lookup, one figure per province, comparability), both from
+the build's ``candidates`` table and, for the ratio, ranked over every fact of the unit as before
+facts format 3 (``WindowStore``); the two must give the same rows. The unit matching that precedes it
+embeds one phrase, which costs what a query embedding costs (see the ask latency table); it is left
+out here. Ratios are against the 10k size of the same run, and new against old in the same run.
 """
 from __future__ import annotations
 
 import argparse
+import os
+import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,13 +34,54 @@ from synthetic import PROVINCES, generate  # noqa: E402
 from assistant.across import answer_across  # noqa: E402
 from assistant.chunking import SplitterSettings, split_spans  # noqa: E402
 from assistant.facts import Fact, extract_facts  # noqa: E402
-from assistant.factstore import FactQuery, FactStore, unit_key  # noqa: E402
+from assistant.factstore import (  # noqa: E402
+    FACTS_FILE,
+    FUNCTION_WORDS,
+    FactQuery,
+    FactStore,
+    StoredFact,
+    _fact,
+    unit_key,
+)
 from assistant.metadata import content_spans, extract_metadata  # noqa: E402
 
 ROUNDS = 30
 """Repetitions of each timed query: enough for a stable p95 at millisecond latencies."""
+COMPARISON = "comparison (most)"
+BEFORE = "comparison, window over all facts (before)"
 UNIT = "mô hình tự phòng"
 """The unit the listings and the comparison ask for: the synthetic corpus's commonest counted unit."""
+
+
+class WindowStore(FactStore):
+    """The fact store with the comparison of facts format 2: one window per province over every fact
+    of the asked units, at question time. Kept here only to measure the candidates table against it
+    (and tests/test_across.py checks that both pick the same figures)."""
+
+    def best_figures(self, units: Sequence[str], noun: str | None, words: Iterable[str],
+                     year: int | None = None) -> dict[str, StoredFact]:
+        if not units:
+            return {}
+        words = sorted(set(words) - FUNCTION_WORDS)
+        overlap = " + ".join(["(instr(action_key, ?) > 0)"] * len(words)) or "0"
+        noun_first = "(unit_key = ? OR substr(unit_key, 1, length(?) + 1) = ? || ' ')" if noun else "0"
+        where = f"kind = 'quantity' AND scope != 'breakdown' AND province_key IS NOT NULL AND " \
+                f"unit_key IN ({', '.join('?' * len(units))})"
+        args: list = [*([noun] * 3 if noun else []), *(f" {w} " for w in words), *units]
+        if year:
+            where += " AND year_from <= ? AND year_to >= ?"
+            args += [year, year]
+        rows = self._rows(
+            f"SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY province_key ORDER BY "
+            f"scope = 'total' DESC, {noun_first} DESC, ({overlap}) DESC, bound = 'exact' DESC, start, "
+            f"doc_id) AS pick FROM facts WHERE {where}) WHERE pick = 1", args)
+        return {row["province_key"]: StoredFact(row["doc_id"], _fact(row)) for row in rows}
+
+
+def candidate_count(folder: Path) -> int:
+    """Rows of the candidates table a build wrote: what a comparison ranks instead of every fact."""
+    with sqlite3.connect(f"file:{folder / FACTS_FILE}?mode=ro", uri=True) as db:
+        return int(db.execute("SELECT count(*) FROM candidates").fetchone()[0])
 
 
 def parse_size(text: str) -> int:
@@ -108,7 +153,7 @@ def at_size(chunks: int, facts: Iterator[tuple[str, Fact]], province_of: dict[st
     folder.mkdir()
     store.save(folder)
     build_s = time.perf_counter() - t0
-    store = FactStore.open(folder)
+    store, window = FactStore.open(folder), WindowStore.open(folder)
     unit = unit_key(UNIT)
     units = tuple(k for k, _, _ in store.units() if k.startswith(unit or "")) or (unit,)
     dates = {doc_id: None for doc_id in province_of}
@@ -117,10 +162,14 @@ def at_size(chunks: int, facts: Iterator[tuple[str, Fact]], province_of: dict[st
         "facts --province": lambda: store.query(FactQuery(province=province)),
         "facts --unit": lambda: store.query(FactQuery(kind="quantity", units=units)),
         "facts --province --year": lambda: store.query(FactQuery(province=province, year=2020)),
-        "comparison (most)": lambda: answer_across("most", "duy trì mô hình", [], units, store, province_of, dates),
+        COMPARISON: lambda: answer_across("most", "duy trì mô hình", [], units, store, province_of, dates),
+        BEFORE: lambda: answer_across("most", "duy trì mô hình", [], units, window, province_of, dates),
     }
     timed = {name: timed_ms(fn) for name, fn in queries.items()}
-    return {"chunks": chunks, "facts": store.count(), "build_s": build_s,
+    if timed[COMPARISON][1].rows != timed[BEFORE][1].rows:
+        raise SystemExit(f"{chunks:,} chunks: the candidates table and the window over all facts disagree")
+    return {"chunks": chunks, "facts": store.count(), "candidates": candidate_count(folder), "build_s": build_s,
+            "load": os.getloadavg(),
             "latency": {name: latency for name, (latency, _) in timed.items()},
             "rows": {name: len(got.rows) if name.startswith("comparison") else len(got)
                      for name, (_, got) in timed.items()}}
@@ -135,14 +184,17 @@ def report(ingest_rows: list, sizes: list[dict]) -> str:
                             ingest_rows), "",
              "Query time (ms, p50 / p95). Above the extracted sample, its facts are repeated under new "
              "report ids. Ratio: p95 against the first size.", ""]
-    header = ["chunks", "facts", "build+save s"]
+    header = ["chunks", "facts", "candidates", "build+save s"]
     for name in base["latency"]:
         header += [f"{name} p50/p95", "ratio"]
+    header += ["comparison: before / now, p50", "load avg (1, 5, 15 min)"]
     rows = []
     for s in sizes:
-        row = [f"{s['chunks']:,}", f"{s['facts']:,}", round(s["build_s"], 1)]
+        row = [f"{s['chunks']:,}", f"{s['facts']:,}", f"{s['candidates']:,}", round(s["build_s"], 1)]
         for name, lat in s["latency"].items():
             row += [f"{lat['p50']:.2f} / {lat['p95']:.2f}", round(lat["p95"] / base["latency"][name]["p95"], 1)]
+        speedup = s["latency"][BEFORE]["p50"] / s["latency"][COMPARISON]["p50"]
+        row += [f"{speedup:.1f}×", " / ".join(f"{v:.2f}" for v in s["load"])]
         rows.append(row)
     lines.append(markdown_table(header, rows))
     lines += ["", "Rows returned: " + "; ".join(f"{s['chunks']:,} chunks: " + ", ".join(

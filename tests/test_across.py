@@ -1,14 +1,29 @@
-"""Cross-report answers from stored facts: intent, comparability, bounds, totals (no model)."""
+"""Cross-report answers from stored facts: intent, comparability, bounds, totals (no model, but in the slow
+ask test over the seed index)."""
 from __future__ import annotations
 
+import sys
 import zlib
+from collections.abc import Iterator
+from itertools import product
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from assistant.across import UnitMatcher, answer_across, asked_phrase, intent_of, render, table, winner
 from assistant.facts import extract_facts
-from assistant.factstore import FactStore
+from assistant.factstore import FactQuery, FactStore
+from assistant.metadata import content_spans, extract_metadata
+from assistant.readers import Limits, read_report
+from assistant.text import canonical, fold
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from facts import WindowStore  # noqa: E402  (the comparison of facts format 2, kept by the benchmark)
+
+REAL_REPORTS = (ROOT / "corpus", ROOT / "evals" / "reports")
+"""The five seeds and the eight evaluation reports: only their facts' picks are compared, never scored."""
 
 REPORTS = {
     "ld": ("Lâm Đồng", "2023-12-20", "Năm 2023, toàn tỉnh duy trì 1.250 mô hình tự quản về an ninh, trật tự."),
@@ -152,3 +167,94 @@ def test_a_unit_starting_with_the_asked_noun_comes_before_the_action(tmp_path):
     answer = answer_across("list", "duy trì mô hình", ["Lâm Đồng"], ["diem mo hinh tu quan", "mo hinh tu quan"],
                            FactStore.open(tmp_path), {"ld": "Lâm Đồng"}, {}, noun="mô hình")
     assert answer.rows[0].fact.value == 45.0
+
+
+@pytest.fixture(scope="module")
+def real_stores(tmp_path_factory) -> tuple[FactStore, WindowStore]:
+    """The facts of the 13 real reports, as a build stores them, opened as now and as before facts format 3."""
+    rows = []
+    for path in sorted(p for folder in REAL_REPORTS for p in folder.iterdir() if p.is_file()):
+        extracted = read_report(path, Limits())
+        meta = extract_metadata(extracted.text, declared=extracted.meta).to_dict()
+        rows += [(path.name, f) for f in extract_facts(extracted.text, content_spans(extracted.text), meta)]
+    folder = tmp_path_factory.mktemp("real-facts")
+    FactStore.build(rows).save(folder)
+    return FactStore.open(folder), WindowStore.open(folder)
+
+
+def comparison_queries(store: FactStore) -> Iterator[tuple[tuple[str, ...], str | None, list[str], int | None]]:
+    """(units, noun, words, year) as ``answer_across`` asks them, around every stored unit.
+
+    Each unit alone and with every unit sharing its first word (what a matched phrase gives); no
+    noun, its first word or its first two; no words, or those of each action stated with it; any
+    year, or each year it is stated for.
+    """
+    quantities = [s.fact for s in store.query(FactQuery(kind="quantity"))]
+    keys = [k for k, _, _ in store.units()]
+    for key in keys:
+        facts = [f for f in quantities if f.unit and fold(canonical(f.unit)) == key]
+        first = key.split()[0]
+        groups = [(key,), tuple(k for k in keys if k.split()[0] == first)]
+        nouns = [None, first, " ".join(key.split()[:2])]
+        words = list({tuple(fold(canonical(f.action or "")).split()) for f in facts} | {()})
+        years = [None, *sorted({f.year_from for f in facts if f.year_from})]
+        for units, noun, said, year in product(groups, dict.fromkeys(nouns), words, years):
+            yield units, noun, list(said), year
+
+
+def test_the_candidates_pick_what_a_window_over_all_facts_picks_on_the_real_reports(real_stores):
+    """Facts format 3 ranks a build's candidates instead of every fact: each pick must stay the same."""
+    now, before = real_stores
+    asked = picked = 0
+    for units, noun, words, year in comparison_queries(now):
+        got = now.best_figures(units, noun, words, year)
+        assert got == before.best_figures(units, noun, words, year), (units, noun, words, year)
+        asked, picked = asked + 1, picked + len(got)
+    assert asked > 1_000 and picked > asked
+
+
+def test_a_total_then_an_exact_value_lead_each_group_of_candidates(tmp_path):
+    """The order inside one (province, unit, action, period) group, which the real reports never test:
+    their unranked figures are all totals."""
+    from dataclasses import replace
+
+    text = REPORTS["ld"][2]
+    (ld,) = [f for f in extract_facts(text, [(0, len(text))], {"province": "Lâm Đồng"}) if f.kind == "quantity"]
+    rows = [("ld", replace(ld, value=1.0, scope="unknown", start=0)),
+            ("ld", replace(ld, value=2.0, bound="lower", start=10)),
+            ("ld", replace(ld, value=3.0, start=20))]
+    FactStore.build(rows).save(tmp_path)
+    now, before = FactStore.open(tmp_path), WindowStore.open(tmp_path)
+    picks = now.best_figures(UNITS, None, ["duy", "tri"])
+    assert picks["lam dong"].fact.value == 3.0 and picks == before.best_figures(UNITS, None, ["duy", "tri"])
+
+
+def seed_questions(store: FactStore) -> list[str]:
+    """Cross-report questions about what the seeds count: most, fewest (in a year), between two, in total."""
+    provinces = sorted({s.fact.province for s in store.query(FactQuery(kind="quantity")) if s.fact.province})
+    asked = {}
+    for i, stored in enumerate(store.query(FactQuery(kind="quantity"))):
+        f = stored.fact
+        if not f.unit:
+            continue
+        verb = " ".join((f.action or "có").split()[-2:])
+        a, b = provinces[i % len(provinces)], provinces[(i + 2) % len(provinces)]
+        for question in (f"Tỉnh nào {verb} nhiều {f.unit} nhất?",
+                         f"Năm {f.year_from}, tỉnh nào {verb} ít {f.unit} nhất?",
+                         f"Giữa {a} và {b}, tỉnh nào {verb} nhiều {f.unit} hơn?",
+                         f"Tổng cộng {a} và {b} có bao nhiêu {f.unit}?"):
+            asked[question] = None
+    return [*asked, "Which province maintained the most models?", "Tỉnh nào duy trì nhiều mô hình nhất?"]
+
+
+@pytest.mark.slow
+def test_ask_answers_as_it_did_with_the_window_over_all_facts(seed_assistant, seed_index, monkeypatch):
+    """The whole answer (text, citations, table) of every cross-report question stays the same."""
+    questions = seed_questions(seed_assistant.data.facts)
+    now = [seed_assistant.ask(q).to_json() for q in questions]
+    monkeypatch.setattr(seed_assistant.data, "facts", WindowStore.open(seed_index))
+    before = [seed_assistant.ask(q).to_json() for q in questions]
+    for answer in now + before:
+        answer.pop("timings_ms")
+    assert now == before
+    assert sum(a["kind"].startswith("across_") and bool(a["table"]) for a in now) > 50

@@ -51,6 +51,25 @@ def test_a_section_heading_gives_its_district_and_numbering_is_no_figure():
     assert _quantity(facts, "12%").subkind == "percent"
 
 
+@pytest.mark.parametrize("text", [
+    "Năm 2023, toàn tỉnh có 102 mô hình, trong đó: huyện Đức Trọng 37, huyện Lâm Hà 45.",
+    "Năm 2023, toàn tỉnh có 102 mô hình (huyện Đức Trọng 37, huyện Lâm Hà 45).",
+    "Năm 2023, các huyện Đức Trọng 37 mô hình, Lâm Hà 45 mô hình.",
+    "Năm 2023, toàn tỉnh có 102 mô hình; trong đó huyện Đức Trọng có 37 mô hình, Lâm Hà có 45 mô hình.",
+    "Năm 2023, 37 mô hình ở huyện Đức Trọng và 45 mô hình ở huyện Lâm Hà được duy trì.",
+])
+def test_each_figure_of_a_listing_of_places_keeps_its_place_and_the_listed_unit(text):
+    facts = _facts(text)
+    rows = [(_quantity(facts, n).district, _quantity(facts, n).unit, _quantity(facts, n).scope) for n in ("37", "45")]
+    assert rows == [("Huyện Đức Trọng", "mô hình", "breakdown"), ("Huyện Lâm Hà", "mô hình", "breakdown")]
+
+
+def test_a_digit_ending_a_commune_name_is_no_figure():
+    facts = _facts("Năm 2023, xã Đại Ân 2 có 15 tổ tự quản, xã Đại Ân 1 có 12 tổ tự quản.")
+    assert [(f.text, f.district) for f in facts if f.kind == "quantity"] == [("15", "Xã Đại Ân 2"),
+                                                                             ("12", "Xã Đại Ân 1")]
+
+
 @pytest.mark.parametrize("text, written, value, unit", [
     ("Toàn tỉnh có 2.250mô hình.", "2.250", 2250, "mô hình"),
     ("Toàn tỉnh có ba trăm tổ liên gia.", "ba trăm", 300, "tổ liên gia"),

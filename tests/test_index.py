@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from assistant.indexer import build_index
-from assistant.store import StoreError, load_index, read_manifest
+from assistant.store import FORMAT_VERSION, StoreError, load_index, read_manifest
 
 pytestmark = pytest.mark.slow
 
@@ -151,8 +151,9 @@ def test_an_index_in_an_older_format_is_refused_for_queries_and_rebuilt_by_index
     index = tmp_path / "index"
     shutil.copytree(seed_index, index)
     manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
-    (index / "manifest.json").write_text(json.dumps({**manifest, "format_version": 1}), encoding="utf-8")
-    with pytest.raises(StoreError, match="format 1 is not .*--rebuild"):
+    older = FORMAT_VERSION - 1  # the format before the last change (facts format 3's comparison candidates)
+    (index / "manifest.json").write_text(json.dumps({**manifest, "format_version": older}), encoding="utf-8")
+    with pytest.raises(StoreError, match=f"format {older} is not .*--rebuild"):
         load_index(index)
     summary = build_index(corpus, index, embedder=embedder)
     assert summary.written and len(summary.added) == 5
@@ -302,3 +303,36 @@ def test_symlinks_that_leave_the_corpus_are_skipped_and_named(tmp_path, embedder
     data = load_index(tmp_path / "index")
     assert {r.source for r in data.reports.values()} == {"005_gia_lai.txt", "inside.txt"}
     assert not any("bí mật" in r.text or "từ ngoài" in str(r.meta) for r in data.reports.values())
+
+
+def test_incremental_builds_remake_the_facts_comparison_candidates(corpus, tmp_path, embedder):
+    """A changed report's figure replaces its old one, a deleted report's figures go and a new one's come,
+    in each province's pick, and every pick still equals the window over all stored facts."""
+    sys.path.insert(0, str(CORPUS.parent / "benchmarks"))
+    from facts import WindowStore
+
+    index = tmp_path / "index"
+
+    def picks() -> dict[str, str]:
+        store = load_index(index).facts
+        before = WindowStore.open(index)
+        keys = [k for k, _, _ in store.units()]
+        for units, noun in [((k,), None) for k in keys] + [(tuple(keys), "mo hinh")]:
+            words = ["duy", "tri"]
+            assert store.best_figures(units, noun, words) == before.best_figures(units, noun, words)
+        return {p: f.fact.text for p, f in store.best_figures(keys, "mo hinh", ["duy", "tri"]).items()}
+
+    build_index(corpus, index, embedder=embedder)
+    first = picks()
+    assert first["quang nam"] == "hơn 1.000" and first["hoa binh"] == "45" and "gia lai" not in first
+    report = corpus / "002_3f915e28c95095da.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("hơn 1.000 mô hình", "hơn 1.200 mô hình"),
+                      encoding="utf-8")
+    (corpus / "005_gia_lai.txt").write_text(NEW_REPORT, encoding="utf-8")
+    (corpus / "004_39de3e7a63915c1c.txt").unlink()
+    summary = build_index(corpus, index, embedder=embedder)
+    assert (summary.added, summary.changed, summary.removed) == \
+        (["005_gia_lai.txt"], ["002_3f915e28c95095da.txt"], ["004_39de3e7a63915c1c.txt"])
+    after = picks()
+    assert after["quang nam"] == "hơn 1.200" and after["gia lai"] == "321"
+    assert "hoa binh" not in after

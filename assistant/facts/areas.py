@@ -10,10 +10,16 @@ import re
 from dataclasses import dataclass
 
 from assistant.facts.types import Period
+from assistant.numbers import UNIT_STOPS
 
 _UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ"
 PLACE_WORD = r"(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP\.|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]hị trấn)"
-_NAME = rf"[{_UPPER}][^\W\d_]*(?:[ \-](?:[{_UPPER}][^\W_]*|\d+\b)){{0,3}}"
+_STOP = "|".join(sorted(UNIT_STOPS, key=len, reverse=True))
+_NAME_NUMBER = rf"\d\b(?![.,/]\d|\s*%)(?!\s+(?!(?:{_STOP})\b)[^\W\d_{_UPPER}])"
+"""A number that ends a place's name: one digit, not followed by what a figure counts ("xã Đại Ân 2",
+"xã Đại Ân 2 có …"). "huyện Lâm Hà 45" and "huyện Di Linh 2 mô hình" are figures listed after
+their place, which the name must not swallow."""
+_NAME = rf"[{_UPPER}][^\W\d_]*(?:[ \-](?:[{_UPPER}][^\W_]*|{_NAME_NUMBER})){{0,3}}"
 DISTRICT = re.compile(rf"\b({PLACE_WORD})\s+({_NAME})")
 """A district, town or commune named with its place word ("huyện Đức Trọng", "xã Đại Ân 2")."""
 ROW = re.compile(r"\s*(?:[-–•+*]\s*)?(?:\d+[.)]\s*)?(?P<label>[^:\n]{2,80}?)\s*:\s+(?=\S)")
@@ -32,25 +38,46 @@ def district_name(place_word: str, name: str) -> str:
     return f"{word} {name}"
 
 
+LISTED = re.compile(rf"[^;:.()\n]*?(?:,|\s+và)\s+(?!{PLACE_WORD}\s)({_NAME})"
+                    rf"(?=\s*(?:(?:có|là)\s+)?(?:\d|,|và\b|$))")
+"""The next name of a list headed by a place word ("các huyện A 37 mô hình, B 45 mô hình", "huyện A
+có 37, B có 45"): after a comma or "và" in the same clause, followed by its figure or by the next
+name; a capitalised word followed by other words ("Công an tỉnh", "Ủy ban …") ends the list."""
+
+
 def districts_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, name) of each district or commune named in ``text[start:end]``."""
-    return [(m.start(), m.end(), district_name(m[1], m[2])) for m in DISTRICT.finditer(text, start, end)]
+    """(start, end, name) of each district or commune named in ``text[start:end]``, with the names
+    listed after one under its place word ("các huyện A, B")."""
+    out = []
+    for m in DISTRICT.finditer(text, start, end):
+        out += [(m.start(), m.end(), district_name(m[1], m[2])), *_listed(text, m[1], m.end(), end)]
+    return sorted(out)
+
+
+def _listed(text: str, place_word: str, at: int, end: int) -> list[tuple[int, int, str]]:
+    """The names listed after a place word's first name, up to the clause's end or the next place word."""
+    out = []
+    while (m := LISTED.match(text, at, end)) and not DISTRICT.search(text, at, m.start(1)):
+        out.append((m.start(1), m.end(1), district_name(place_word, m[1])))
+        at = m.end(1)
+    return out
 
 
 def district_of(text: str, a: int, at: int, b: int, mentions: list[tuple[int, int, str]]) -> str | None:
     """The district a figure at ``at`` in sentence ``[a, b)`` belongs to, from the sentence.
 
-    The last one named before it ("Tại huyện A, đã tổ chức 12 buổi"), unless two are named together
-    ("huyện A và huyện B"); after it, only one in its own clause attached by "tại", "ở", "của".
+    One attached after it in its own clause by "tại", "ở", "của" ("… và 45 mô hình ở huyện B"), else
+    the last one named before it ("Tại huyện A, đã tổ chức 12 buổi"), unless two are named together
+    ("huyện A và huyện B").
     """
+    for start, _, name in mentions:
+        if start > at and not CLAUSE_BREAK.search(text, at, start) and OTHER_PLACE.search(text[at:start]):
+            return name
     before = [m for m in mentions if m[1] <= at]
     if before:
         last = before[-1]
         joined = [m for m in before[:-1] if re.fullmatch(r"\s*(?:và|,|cùng)\s*", text[m[1]:last[0]])]
         return None if joined else last[2]
-    for start, _, name in mentions:
-        if start > at and not CLAUSE_BREAK.search(text, at, start) and OTHER_PLACE.search(text[at:start]):
-            return name
     return None
 
 

@@ -39,6 +39,8 @@ SPELLED_SCALES = {"mươi": 10, "trăm": 100, "nghìn": 1000, "ngàn": 1000}
 SPELLED = re.compile(rf"(?<![^\W\d_])({'|'.join(SPELLED_DIGITS)})\s+({'|'.join(SPELLED_SCALES)})(?![^\W\d_])",
                      re.IGNORECASE)
 """Round figures in words ("ba trăm tổ liên gia"); single number words are numbers.py's."""
+PLACE_THEN_FIGURE = re.compile(r"\s*[:(]?\s*")
+"""What may lie between a place's name and the figure listed after it: "huyện A 37", "huyện A: 37", "(37"."""
 NUMBERING = re.compile(r"\s*(?:#+\s*)?(?:[IVX]+|\d{1,2}|[a-zđ])[.)]")
 """A line's own numbering ("2. Huyện Lâm Hà", "b) Kết quả"): not a figure."""
 
@@ -83,6 +85,8 @@ def quantity_facts(text: str, a: int, b: int, section: Section, area: ReportArea
                 period, source = header_periods[0], "row"
         if q.kind in ("percent", "ratio") and not unit:
             unit = unit_after(text[a:b], q.end)
+        if not unit and q.kind == "count" and _listed_after_place(text, start, mentions):
+            unit = next((f.unit for f in reversed(out) if f.unit and f.subkind == "count"), None)
         if period is None and section.period:
             period, source = section.period, "heading"
         if period is None and area.period:
@@ -96,6 +100,12 @@ def quantity_facts(text: str, a: int, b: int, section: Section, area: ReportArea
             period_kind=period.kind if period else None, year_from=period.year_from if period else None,
             year_to=period.year_to if period else None, period_source=source if period else None, scope=scope))
     return out
+
+
+def _listed_after_place(text: str, at: int, mentions: list[tuple[int, int, str]]) -> bool:
+    """A bare figure right after a place's name: one row of a listing ("102 mô hình, trong đó: huyện A
+    37, huyện B 45"), which counts what the sentence's last counted figure counts."""
+    return any(PLACE_THEN_FIGURE.fullmatch(text, end, at) for _, end, _ in mentions if end <= at)
 
 
 def _scope(text: str, a: int, b: int, at: int, label: str | None, label_district: list, mentions: list,
