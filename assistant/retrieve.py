@@ -108,8 +108,19 @@ class Retriever:
             for rank, chunk in enumerate(ranking):
                 fused[chunk] = fused.get(chunk, 0.0) + weight / (self.fusion.rrf_k + rank + 1)
         order = sorted(fused, key=lambda c: (-fused[c], c))[:k]
-        hits = [Hit(c, fused[c], float(bm25_scores[c]), float(dense_scores[c])) for c in order]
         timings["fusion"] = _ms(t0)
+        # One side ranks; the hits still carry the other side's score, which the answer scorer weighs
+        # (it learned on hybrid hits): a one-sided configuration ablates retrieval, not the features.
+        if self.mode == "bm25" and order:
+            t0 = time.perf_counter()
+            vector = np.asarray(self.embedder.embed_query([query]), dtype=np.float32).reshape(-1)
+            dense_scores[order] = np.asarray(self.data.vectors[order], dtype=np.float32) @ vector
+            timings["embed"] = _ms(t0)
+        if self.mode == "dense" and order:
+            t0 = time.perf_counter()
+            _, bm25_scores = self._bm25(query, expansion, mask, depth)
+            timings["bm25"] = _ms(t0)
+        hits = [Hit(c, fused[c], float(bm25_scores[c]), float(dense_scores[c])) for c in order]
         return Retrieval(hits, timings)
 
     def _bm25(self, query: str, expansion: str, mask: np.ndarray | None, depth: int) -> tuple[list[int], np.ndarray]:

@@ -232,7 +232,7 @@ def test_an_index_of_one_backend_is_searched_and_extended_by_another(embedder, t
     build_index(corpus, index, embedder=torch_embedder)
     assert read_manifest(index).backend == "torch"
     reply = get_assistant(index).ask("Quảng Nam duy trì và củng cố bao nhiêu mô hình?")
-    assert get_assistant(index).embedder is embedder and reply.found and "1.000" in reply.answer
+    assert get_assistant(index).embedder.inner is embedder and reply.found and "1.000" in reply.answer
 
     shutil.copy2(ROOT / "corpus" / "000_d0f3f0f17368d93e.txt", corpus)
     counting = Counting(embedder)
