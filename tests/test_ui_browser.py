@@ -87,6 +87,7 @@ def test_follow_up_shows_the_resolved_question(page):
     answer = ask(page, "Còn Kon Tum thì sao?")
     assert "2.250" in answer
     assert "Kon Tum" in page.locator("#chat .resolved").last.inner_text()
+    assert "mô hình" in page.locator("#chat .inherited").last.inner_text()  # what it kept from the conversation
     assert "Kon Tum" in page.locator("#card-0").inner_text()
 
 

@@ -32,7 +32,7 @@ def user_turn(question: str, resolved: str, lang: str, inherited: dict | None = 
         out += f'<br><span class="resolved">↳ {TEXT[lang]["resolved"]}: {html.escape(resolved)}</span>'
     if inherited:
         kept = ", ".join(f"{TEXT[lang]['scope_' + key]} {value}" for key, value in inherited.items())
-        out += f'<br><span class="resolved">↳ {TEXT[lang]["inherited"]}: {html.escape(kept)}</span>'
+        out += f'<br><span class="inherited">↳ {TEXT[lang]["inherited"]}: {html.escape(kept)}</span>'
     return out
 
 
@@ -204,7 +204,7 @@ def failures(records: list[dict], lang: str) -> str:
 CSS = """
 .answer.notfound { border-left: 4px solid #b45309; background: #fff7ed; padding: 6px 10px; color: #7c2d12; }
 .answer.found { border-left: 4px solid #15803d; padding: 2px 10px; }
-.resolved { font-size: 0.8em; opacity: 0.75; font-style: italic; }
+.resolved, .inherited { font-size: 0.8em; opacity: 0.75; font-style: italic; }
 .confidence { font-size: 0.8em; opacity: 0.75; }
 .card { border: 1px solid #d1d5db; border-radius: 8px; padding: 8px 10px; margin-bottom: 4px; background: #fff; color: #111827; }
 .card.related { background: #f3f4f6; border-style: dashed; }
