@@ -39,12 +39,14 @@ from assistant.factstore import FACTS_FILE, UNITS_FILE, FactStore, UnitTable
 from assistant.lexical import LexicalIndex
 from assistant.sentence_vectors import SENTENCE_VECTORS_FILE, SENTENCES_FILE, SentenceTable
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 """3: the manifest records each index file's size and sha256 and the build's start; reports record
 their files' stat and the sidecar's hash. 4: the reports' facts (``facts.sqlite``) and their unit
 phrases' vectors (``units.npy``). 5: every content sentence's span and vector (``sentences.npy``,
 ``sentence_vectors.npy``), for the answer scorer's sentence cosine. 6: facts format 3, each
-province's comparison candidates made at build time (``factstore.FACTS_FORMAT``). An index of
+province's comparison candidates made at build time (``factstore.FACTS_FORMAT``). 7: BM25 in our own
+arrays (``assistant/lexical.py``: sparse scores, and a dense row for each token in more than half the
+chunks) instead of bm25s's. An index of
 another version is rebuilt by ``index``."""
 TEXT_CACHE = 256
 """Decoded report texts kept at once: a query touches at most a few dozen reports."""
@@ -57,7 +59,7 @@ PRIMARY = ("reports.jsonl", "texts.bin", "chunks.npy", "vectors.npy", FACTS_FILE
            SENTENCE_VECTORS_FILE)
 """The files a build reuses (texts, chunks, vectors, facts); FAISS and BM25 are derived from them at every write."""
 DERIVED = ("dense.faiss", "bm25/size.txt", "bm25/vocab.marisa")
-"""The derived files every index has; bm25s adds its arrays to ``bm25/`` when there are chunks."""
+"""The derived files every index has; ``bm25/`` also holds the BM25 arrays when there are chunks."""
 LOAD_HASH_LIMIT = 64 * 2**20
 """An index of up to this many bytes is hashed in full at every load, about 12k chunks (53 MiB at 9.6k,
 benchmarks/RESULTS.md): hashing those 53 MiB took a load from 0.11 to 0.25 s on the shared 2-core machine,

@@ -31,8 +31,8 @@ SEEDS = ("002_3f915e28c95095da.txt", "003_a9281dd645c36fee.txt")
 QUESTION = "Quảng Nam duy trì và củng cố bao nhiêu mô hình?"
 ANSWER = "1.000"
 HINT = "run `python -m assistant index --rebuild`"
-BM25_FILES = ("bm25/data.csc.index.npy", "bm25/indices.csc.index.npy", "bm25/indptr.csc.index.npy",
-              "bm25/params.index.json", "bm25/size.txt", "bm25/vocab.index.json", "bm25/vocab.marisa")
+BM25_FILES = ("bm25/data.npy", "bm25/indices.npy", "bm25/indptr.npy", "bm25/dense.npy", "bm25/dense_tokens.npy",
+               "bm25/size.txt", "bm25/vocab.marisa")
 FILES = ("manifest.json", "reports.jsonl", "texts.bin", "chunks.npy", "vectors.npy", "facts.sqlite", "units.npy",
          "sentences.npy", "sentence_vectors.npy", "dense.faiss", *BM25_FILES)
 DERIVED = ("dense.faiss", *BM25_FILES)
@@ -266,7 +266,7 @@ def test_garbled_texts_found_at_query_time_are_damage_not_a_traceback(index, cap
 
 def test_bm25_rows_pointing_outside_the_arrays_are_damage_at_query_time(index, capsys, monkeypatch):
     monkeypatch.setattr(store, "LOAD_HASH_LIMIT", 0)
-    indices = np.load(index / "bm25/indices.csc.index.npy", mmap_mode="r+")
+    indices = np.load(index / "bm25/indices.npy", mmap_mode="r+")
     indices[:] = 10**8
     indices.flush()
     del indices
@@ -306,7 +306,7 @@ def _subprocess(*argv: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize(("name", "how"), [("texts.bin", "empty"), ("vectors.npy", "half"),
-                                           ("bm25/data.csc.index.npy", "garbled"),
+                                           ("bm25/data.npy", "garbled"),
                                            ("manifest.json", "a list")])
 def test_the_real_cli_refuses_a_damaged_index_in_one_line(index, tmp_path, name, how):
     apply(index, name, how)
@@ -321,10 +321,10 @@ def test_the_real_cli_mends_a_damaged_index_and_answers_again(built, index, tmp_
     fresh = pipeline_fingerprint.__wrapped__()
     manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
     (index / "manifest.json").write_text(json.dumps({**manifest, "pipeline": fresh}), encoding="utf-8")
-    apply(index, "bm25/data.csc.index.npy", "garbled")
+    apply(index, "bm25/data.npy", "garbled")
     mended = _subprocess("index", "--corpus", str(built.corpus), "--index", str(index), cwd=tmp_path)
     assert mended.returncode == 0, mended.stderr
-    expected = (f"index rebuilt (damaged: {index}/bm25/data.csc.index.npy: its bytes do not match the "
+    expected = (f"index rebuilt (damaged: {index}/bm25/data.npy: its bytes do not match the "
                 f"manifest's sha256; FAISS and BM25 made again from the stored vectors): 2 reports")
     assert mended.stdout.startswith(expected), mended.stdout
     assert "model" not in mended.stdout.split("): ", 1)[1]  # nothing was embedded: the model never loaded
