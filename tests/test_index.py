@@ -151,7 +151,7 @@ def test_an_index_in_an_older_format_is_refused_for_queries_and_rebuilt_by_index
     index = tmp_path / "index"
     shutil.copytree(seed_index, index)
     manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
-    older = FORMAT_VERSION - 1  # the format before the last change (facts format 3's comparison candidates)
+    older = FORMAT_VERSION - 1  # the format before the last change
     (index / "manifest.json").write_text(json.dumps({**manifest, "format_version": older}), encoding="utf-8")
     with pytest.raises(StoreError, match=f"format {older} is not .*--rebuild"):
         load_index(index)
