@@ -6,21 +6,19 @@ plumbing tests use a deterministic word-hash embedder.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 import shutil
 import time
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from assistant import indexer
 from assistant.answer import get_assistant
 from assistant.indexer import build_index
 from assistant.store import load_index, read_manifest
+from fakes import WordEmbedder
 
 ROOT = Path(__file__).resolve().parent.parent
 QUANG_NAM = "002_3f915e28c95095da.txt"
@@ -29,29 +27,6 @@ QUESTION = "Quảng Nam duy trì và củng cố bao nhiêu mô hình?"
 SETTLE_S = 0.05
 """Pause after writing files so that their ctime is clearly before the next build's start (file times
 tick in milliseconds at worst) when ``RACY_WINDOW_NS`` is set to 0."""
-
-
-class WordEmbedder:
-    """A deterministic stand-in for plumbing tests: each word hashed into one of 64 dimensions."""
-
-    model_id, dim, prompts = "test/word-hash", 64, {"query": "query: ", "passage": "passage: "}
-
-    def __init__(self) -> None:
-        self.passages = 0
-
-    def embed_query(self, texts):
-        return self._embed(texts)
-
-    def embed_passages(self, texts, *, show_progress=False):
-        self.passages += len(texts)
-        return self._embed(texts)
-
-    def _embed(self, texts) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in re.findall(r"\w+", text.lower()):
-                out[row, hashlib.blake2b(word.encode(), digest_size=2).digest()[0] % self.dim] += 1
-        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 
 @pytest.fixture
@@ -131,7 +106,7 @@ def test_a_report_changed_just_before_the_build_is_hashed_and_kept_if_its_bytes_
     embedder = WordEmbedder()
     summary = build_index(corpus, index, embedder=embedder)
     assert sorted(hashed) == [QUANG_NAM, THAI_BINH]
-    assert not summary.written and embedder.passages == 0
+    assert not summary.written and not embedder.passages
 
 
 def test_a_touched_report_is_hashed_kept_and_its_new_stat_recorded(corpus, tmp_path, hashed, monkeypatch):
@@ -144,7 +119,7 @@ def test_a_touched_report_is_hashed_kept_and_its_new_stat_recorded(corpus, tmp_p
     hashed.clear()
     embedder = WordEmbedder()
     touched = build_index(corpus, index, embedder=embedder)
-    assert THAI_BINH in hashed and not touched.changed and embedder.passages == 0
+    assert THAI_BINH in hashed and not touched.changed and not embedder.passages
     assert touched.written  # the new stat is recorded, so that the next build need not hash it
     stored = {r.source: r for r in load_index(index).reports.values()}[THAI_BINH]
     assert stored.file.mtime_ns == report.stat().st_mtime_ns

@@ -5,9 +5,7 @@ second and check the logic of candidates, features, scoring and "not found", not
 """
 from __future__ import annotations
 
-import hashlib
 import math
-import re
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +21,7 @@ from assistant.retrieve import Hit
 from assistant.scorer import LearnedScorer
 from assistant.sentences import CandidateFinder
 from assistant.store import load_index
+from fakes import WordEmbedder
 
 REPORT = """Công an tỉnh Lâm Đồng sơ kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2023
 
@@ -33,25 +32,6 @@ Hội nghị do đồng chí Nguyễn Văn An, Giám đốc Công an tỉnh, ch�
 Mô hình “Camera an ninh” được nhân rộng ở nhiều xã.
 Các đại biểu thảo luận về giải pháp nâng cao hiệu quả phong trào.
 """
-
-
-class WordEmbedder:
-    """Each word hashed into one of 64 dimensions: deterministic, and similar texts get similar vectors."""
-
-    model_id, dim, prompts = "test/word-hash", 64, {"query": "query: ", "passage": "passage: "}
-
-    def embed_query(self, texts):
-        return self._embed(texts)
-
-    def embed_passages(self, texts, *, show_progress=False):
-        return self._embed(texts)
-
-    def _embed(self, texts) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in re.findall(r"\w+", text.lower()):
-                out[row, hashlib.blake2b(word.encode(), digest_size=2).digest()[0] % self.dim] += 1
-        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 
 @pytest.fixture(scope="module")
@@ -221,25 +201,16 @@ def test_one_gathering_scored_by_several_scorers(data):
     assert not low.found and high.found and "1.274" in high.answer
 
 
-class CountingWordEmbedder(WordEmbedder):
-    def __init__(self) -> None:
-        self.passages: list[str] = []
-
-    def embed_passages(self, texts, *, show_progress=False):
-        self.passages += list(texts)
-        return self._embed(texts)
-
-
 def test_a_build_embeds_only_the_sentences_of_new_reports(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "001_lam-dong.txt").write_text(REPORT, encoding="utf-8")
-    first = CountingWordEmbedder()
+    first = WordEmbedder()
     build_index(corpus, tmp_path / "index", embedder=first)
     assert any("1.274 mô hình" in t for t in first.passages)
     (corpus / "002_gia-lai.txt").write_text("Gia Lai sơ kết phong trào\n\nToàn tỉnh duy trì 321 mô hình tự quản.\n",
                                             encoding="utf-8")
-    second = CountingWordEmbedder()
+    second = WordEmbedder()
     build_index(corpus, tmp_path / "index", embedder=second)
     assert second.passages and not any("1.274" in t for t in second.passages)
     data = load_index(tmp_path / "index")

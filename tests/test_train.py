@@ -12,7 +12,8 @@ from assistant.store import load_index
 from assistant.train import (Trainer, _action, dev_questions, generated_questions, report_tag, training_hash,
                              untrained)
 from assistant.facts import Fact
-from test_features import REPORT, WordEmbedder
+from fakes import WordEmbedder
+from test_features import REPORT
 
 KON_TUM = """Kon Tum tổng kết 10 năm phong trào toàn dân bảo vệ an ninh Tổ quốc
 
