@@ -65,20 +65,19 @@ def render_given(scopes: GivenScopes, lang: str) -> str:
     No ``[n]`` markers: those point at an answer's citations, and a "not found" has none.
     """
     listed = ", ".join(scopes.labels)
-    if not scopes.labels:
-        if lang == "en":
-            where = f"The {scopes.province} report" if scopes.province else "The report"
-            return f"{where} gives no figure for {scopes.asked}: its figures are province-wide (see the related passage)."
-        return (f"Báo cáo{' của ' + scopes.province if scopes.province else ''} không nêu số liệu của "
-                f"{scopes.asked}: các số liệu của báo cáo là của toàn tỉnh (xem đoạn liên quan).")
     if lang == "en":
         where = f"The {scopes.province} report" if scopes.province else "The report"
+        if not scopes.labels:
+            return (f"{where} gives no figure for {scopes.asked}: its figures are province-wide "
+                    "(see the related passage).")
         what = "district or commune" if scopes.kind == "district" else "year"
         return (f"{where} gives no figure for the {what} {scopes.asked}; it gives figures for: {listed} "
                 "(see the related passages).")
     where = f"Báo cáo của {scopes.province}" if scopes.province else "Báo cáo"
-    what = "" if scopes.kind == "district" else "năm "
-    given = "các địa bàn" if scopes.kind == "district" else "các thời kỳ"
+    if not scopes.labels:
+        return (f"{where} không nêu số liệu của {scopes.asked}: các số liệu của báo cáo là của toàn tỉnh "
+                "(xem đoạn liên quan).")
+    what, given = ("", "các địa bàn") if scopes.kind == "district" else ("năm ", "các thời kỳ")
     return (f"{where} không nêu số liệu của {what}{scopes.asked}; báo cáo nêu số liệu của {given}: {listed} "
             "(xem các đoạn liên quan).")
 
