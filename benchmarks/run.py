@@ -168,7 +168,13 @@ def scale(size: int, embedder, work: Path, rounds: int) -> dict:
     questions = [f.question for f in planted]
     memory = memory_probe(index, questions)
     assistant = Assistant(load_index(index))
-    answered = sum(1 for f in planted if f.answer in assistant.ask(f.question).answer)
+    replies = [(f, assistant.ask(f.question)) for f in planted]
+    answered = sum(1 for f, reply in replies if f.answer in reply.answer)
+    # With random passage vectors the answer scorer's semantic features (chunk and sentence cosines) are
+    # noise, so it rightly withholds most answers; that the pipeline finds the fact at this size shows
+    # in the passages it cites or offers as related.
+    offered = sum(1 for f, reply in replies if any(f"có {f.answer} tổ" in c.text for c in reply.citations
+                                                   or reply.related))
     n = len(assistant.data.chunks)
     latency = ask_latency(assistant, questions, rounds)
     single_qps, many_qps = throughput(assistant, questions)
@@ -177,7 +183,7 @@ def scale(size: int, embedder, work: Path, rounds: int) -> dict:
                        if name not in ("model", "embed"))
     result = {"size": n, "build_s": build_s, "stages": stages, "noop_s": noop_s, "index_mib": folder_mib(index),
               "bm25_mib": folder_mib(index / "bm25"), "vectors_mib": memory["vectors_bytes"] / 2**20, **memory,
-              "dense": type(assistant.data.dense).__name__, "answered": (answered, len(questions)),
+              "dense": type(assistant.data.dense).__name__, "answered": (answered, len(questions)), "offered": offered,
               "latency": latency, "qps": (single_qps, many_qps), "naive": naive,
               "faiss": faiss_compare(np.asarray(assistant.data.vectors), assistant.data.dense,
                                      summary.stages["FAISS"])}
@@ -207,13 +213,17 @@ def report(real_rows: list, bundled: dict | None, scaled: list[dict]) -> str:
     if scaled:
         out += ["## Scale: synthetic corpora, **random unit vectors** in place of embeddings", "",
                 "The whole pipeline runs for real except the passage embeddings; questions are embedded by the "
-                "real model. Planted facts: one per report, asked about and checked in the answer.", "",
+                "real model. Planted facts: one per report, asked about and checked in the answer, and in the passages "
+                "cited or offered as related (the answer scorer's cosine features are noise here, so it withholds "
+                "most answers).", "",
                 markdown_table(["chunks", "build s (no embedding)", "build stages s", "no-op re-index s", "index MiB",
                                 "BM25 MiB", "vectors MiB", "heap beyond vectors B/chunk", "private RSS beyond vectors B/chunk",
-                                "mapped pages touched B/chunk", "FAISS type", "planted facts answered"],
+                                "mapped pages touched B/chunk", "FAISS type", "planted facts answered",
+                                "planted facts in the passages"],
                                [[r["size"], r["build_s"], r["stages"], r["noop_s"], r["index_mib"], r["bm25_mib"],
                                  r["vectors_mib"], r["heap_b"], r["private_b"], r["mapped_b"], r["dense"],
-                                 f'{r["answered"][0]}/{r["answered"][1]}'] for r in scaled]), "",
+                                 f'{r["answered"][0]}/{r["answered"][1]}',
+                                 f'{r["offered"]}/{r["answered"][1]}'] for r in scaled]), "",
                 "Memory is measured after loading the index and answering the 40 planted questions: *heap* is "
                 "what Python and numpy hold (traced); *private RSS* the growth of the process's own resident "
                 "memory, FAISS's and the allocator's included; *mapped pages* the pages of memory-mapped files "
