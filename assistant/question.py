@@ -61,11 +61,18 @@ _QUOTED = re.compile(r"“([^”]{2,160})”|\"([^\"]{2,160})\"|‘([^’]{2,160
 SHORT_QUESTION_WORDS = 6
 """Up to this many words, a question without a province leans on the conversation's."""
 _POSSESSIVE = re.compile(r"['’]s$")
-_REFERENCE = re.compile(r"\b(?:(?:cac|nhung)\s+)?(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?:do|ay|nay|noi tren)\b|"
-                        r"\b(?:those|these|that|this)\s+(?P<en>[^\W\d_]+(?:[\s-]+[^\W\d_]+)?)\b")
-"""A reference to the previous question's subject, in lower case without marks: "các tổ đó", "hội nghị
-ấy", "those teams". It is resolved only when its noun stands in the previous question."""
-_AMONG = re.compile(r"\b(?:trong so (?:do|nay|ay)|among them|of them)\b")
+_ENGLISH_REFERENCE = r"\b(?:those|these|that|this)\s+(?P<en>[^\W\d_]+(?:[\s-]+[^\W\d_]+)?)\b"
+_REFERENCE = {
+    True: re.compile(r"\b(?:(?:các|những)\s+)?(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?:đó|ấy|này|nói trên)(?!\w)|"
+                     + _ENGLISH_REFERENCE),
+    False: re.compile(r"\b(?:(?:cac|nhung)\s+)?(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?:do|ay|nay|noi tren)\b|"
+                      + _ENGLISH_REFERENCE),
+}
+"""A reference to the previous question's subject, in lower case, by whether the question has marks:
+"các tổ đó", "hội nghị ấy", "cac to do", "those teams". Typed with marks, "đó" is not "do" ("hội nghị do
+ai chủ trì" refers to nothing). It is resolved only when its noun stands in the previous question."""
+_AMONG = {True: re.compile(r"\btrong số (?:đó|này|ấy)(?!\w)|\bamong them\b|\bof them\b"),
+          False: re.compile(r"\b(?:trong so (?:do|nay|ay)|among them|of them)\b")}
 """A reference to the previous answer's total ("Trong số đó, huyện X có bao nhiêu?")."""
 _PHRASE_END = frozenset(
     "bao nhieu may gi nao ai o tai cua trong nam co duoc la da dang hien ve va voi khong thi sao nhu "
@@ -294,16 +301,17 @@ def _resolve_reference(text: str, previous: str) -> str:
     "Các tổ đó được khen thưởng gì?" after "Kon Tum có bao nhiêu tổ tự quản?" asks about "các tổ tự
     quản"; "Trong số đó, huyện X có bao nhiêu?" about a part of the previous question's total.
     """
-    lowered = _plain(text)
+    marked = has_diacritics(text)
+    lowered = nfc(text).lower() if marked else _plain(text)  # both keep the text's offsets
     english = detect_lang(text) == "en"
-    if among := _AMONG.search(lowered):
+    if among := _AMONG[marked].search(lowered):
         focus = focus_terms(previous, detect_lang(previous))
         phrase = _phrase_of(previous, focus[0]) if focus else None
         if phrase:
             return _replace(text, among.span(), _cased(f"of the {phrase}" if english else f"trong số {phrase}",
                                                        among.start() == 0))
         return text
-    for m in _REFERENCE.finditer(lowered):
+    for m in _REFERENCE[marked].finditer(lowered):
         group = "noun" if m["noun"] else "en"
         noun = m[group]
         for word in dict.fromkeys([noun, *noun.split()]):

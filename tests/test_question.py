@@ -183,6 +183,9 @@ def test_follow_ups_change_only_what_they_name(history, text, resolved):
 def test_a_reference_to_nothing_in_the_previous_question_is_left_alone():
     text = "Những đơn vị đó có bao nhiêu cán bộ trong tổng số lực lượng tham gia phong trào?"
     assert resolve_followup(text, ["Kon Tum có bao nhiêu tổ tự quản?"]) == text
+    # typed with marks, "do" (by) is no "đó" (that): only the conversation's province is kept
+    assert resolve_followup("Hội nghị do ai chủ trì?", ["Hội nghị tổng kết ở Quảng Nam diễn ra ngày nào?"]) == \
+        "Hội nghị do ai chủ trì ở Quảng Nam?"
 
 
 @pytest.mark.parametrize("text, resolved, inherited", [
