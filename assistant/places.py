@@ -266,7 +266,13 @@ class _Tokens:
 
 def _after_place_word(tokens: _Tokens, i: int, provinces: bool, district_type: str | None,
                       ) -> tuple[PlaceMention, int] | None:
-    """The longest capitalised province or district name starting at word i."""
+    """The longest capitalised province or district name starting at word i.
+
+    None at another place word: in capitals, "CÔNG AN TỈNH GIA LAI" must read as "tỉnh" and then
+    Gia Lai, not as the district Tĩnh Gia (folded alike) after "công an".
+    """
+    if _place_word_at(tokens, i):
+        return None
     g = gazetteer()
     for n in range(min(g.longest, len(tokens) - i), 0, -1):
         if not tokens.name_span(i, n) or not all(tokens.capitalised(k) for k in range(i, i + n)):

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assistant.metadata import extract_metadata
 from assistant.places import (
     DATA,
     PlaceMention,
@@ -214,3 +215,14 @@ def test_every_province_is_found_in_a_question_however_typed(name):
     assert provinces_in_question(f"What about {fold(name).title()} province?") == [name]
     if fold(name) != "dien bien":  # written small and bare it is "diễn biến"
         assert provinces_in_question(f"con {fold(name)} thi sao") == [name]
+
+
+@pytest.mark.parametrize("issuer, province", [
+    ("CÔNG AN TỈNH GIA LAI", "Gia Lai"),  # not the district Tĩnh Gia (Thanh Hóa), folded alike
+    ("Công an tỉnh Gia Lai", "Gia Lai"),
+    ("CÔNG AN HUYỆN TĨNH GIA", "Thanh Hóa"),
+])
+def test_a_place_word_in_capitals_is_never_read_as_the_start_of_a_name(issuer, province):
+    assert [m.province for m in find_place_mentions(issuer)] == [province]
+    report = f"{issuer}\nSố: 12/BC-CA\n\nBÁO CÁO\nKết quả phong trào năm 2023\n\nNăm 2023, toàn tỉnh duy trì 15 mô hình."
+    assert extract_metadata(report).province == province
