@@ -17,17 +17,10 @@ import numpy as np
 
 from assistant.facts import Fact
 from assistant.factstore import FactStore, place_key, unit_key
+from assistant.settings import AnsweringSettings
 from assistant.text import canonical, fold
 
 Intent = Literal["compare", "most", "least", "total", "list", "earliest", "latest"]
-
-UNIT_MARGIN = 0.03
-"""Units whose cosine with the asked phrase is within this of the best one count as the same unit
-("mô hình tự quản" and "mô hình tự quản về an ninh, trật tự"): e5-small's cosines between
-paraphrases of one unit sit within a few hundredths, and distinct units further apart."""
-UNIT_FLOOR = 0.80
-"""Below this cosine no stored unit is the asked one: e5-small gives 0.75–0.80 to unrelated short
-Vietnamese noun phrases, so a match under it would compare figures of different things."""
 
 _CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple((intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in (
     ("earliest", r"\b(?:sớm nhất|som nhat|earliest|first report|oldest)\b"),
@@ -100,8 +93,11 @@ class AcrossAnswer:
 class UnitMatcher:
     """Stored unit phrases and their vectors: a phrase in any language finds the units it means."""
 
-    def __init__(self, keys: Sequence[str], written: Sequence[str], vectors: np.ndarray, embedder) -> None:
+    def __init__(self, keys: Sequence[str], written: Sequence[str], vectors: np.ndarray, embedder,
+                 settings: AnsweringSettings | None = None) -> None:
+        """``settings`` gives the cosine margin and floor of a match (``AnsweringSettings.unit_margin``)."""
         self.keys, self.written, self.vectors, self.embedder = list(keys), list(written), vectors, embedder
+        self.settings = settings or AnsweringSettings()
 
     def match(self, phrase: str) -> list[str]:
         """Unit keys meaning ``phrase``: every key holding its folded words, and the nearest by cosine."""
@@ -112,7 +108,7 @@ class UnitMatcher:
         query = self.embedder.embed_query([phrase])[0]
         cosines = np.asarray(self.vectors, dtype=np.float32) @ query
         best = float(cosines.max())
-        near = [self.keys[i] for i in np.flatnonzero(cosines >= max(best - UNIT_MARGIN, UNIT_FLOOR))]
+        near = [self.keys[i] for i in np.flatnonzero(cosines >= max(best - self.settings.unit_margin, self.settings.unit_floor))]
         return list(dict.fromkeys(lexical + near))
 
 

@@ -30,15 +30,14 @@ from assistant.inputs import clean_question
 from assistant.kinds import Asked, asked
 from assistant.places import standard_province
 from assistant.question import Question, analyse, expand_english, inherited_scope, resolve_followup
-from assistant.retrieve import Filters, FusionSettings, Mode, Retriever
+from assistant.retrieve import Filters, Mode, Retriever
 from assistant.scopes import GivenScopes, given_scopes, render_given
 from assistant.scorer import LearnedScorer, load_scorer
 from assistant.sentences import Candidate, CandidateFinder
+from assistant.settings import AnsweringSettings, RetrievalSettings
 from assistant.store import IndexData, StoreError, load_index, swapping
 from assistant.text import FOLDED_PREFIX, query_tokens
 
-RELATED = 3
-"""Passages listed as related with a "not found" reply: the sentences of the best candidates."""
 NOT_FOUND = {
     "vi": "Không tìm thấy thông tin này trong các báo cáo.",
     "en": "Not in the reports: the indexed reports do not answer this question.",
@@ -179,16 +178,18 @@ class Gathered:
 class Assistant:
     """Answers questions over one loaded index; load once per process with ``get_assistant``."""
 
-    def __init__(self, data: IndexData, mode: Mode = "hybrid", fusion: FusionSettings = FusionSettings(),
-                 scorer: LearnedScorer | None = None, embedder: Embedder | None = None) -> None:
+    def __init__(self, data: IndexData, mode: Mode = "hybrid", retrieval: RetrievalSettings | None = None,
+                 scorer: LearnedScorer | None = None, embedder: Embedder | None = None,
+                 settings: AnsweringSettings | None = None) -> None:
         """``scorer`` defaults to the package's learned scorer, ``embedder`` to the index's model."""
         self.data = data
+        self.settings = settings or AnsweringSettings()
         self.embedder = QueryVectors(embedder or load_embedder(data.manifest.model_id))
-        self.retriever = Retriever(data, self.embedder, mode=mode, fusion=fusion)
+        self.retriever = Retriever(data, self.embedder, mode=mode, settings=retrieval)
         self.finder = CandidateFinder(data)
         self.featurizer = Featurizer(data, self.finder, data.sentences)
         self.scorer = scorer or load_scorer()
-        self.units = UnitMatcher(data.units.keys, data.units.written, data.units.vectors, self.embedder) \
+        self.units = UnitMatcher(data.units.keys, data.units.written, data.units.vectors, self.embedder, self.settings) \
             if data.units is not None else None
         self.provinces = {r.meta.get("province") for r in data.reports.values()} - {None}
         self.merged = {r.meta.get("merged_province"): r.meta.get("province") for r in data.reports.values()
@@ -232,7 +233,8 @@ class Assistant:
             scopes = [Filters() if absent else Filters(province=filters.get("province"), year=search_year)]
         terms = None
         for scope in scopes:
-            candidates = self._candidates_in(q, a, resolved, scope, max(k, 8), gathered.timings)
+            candidates = self._candidates_in(q, a, resolved, scope, max(k, self.settings.candidate_passages),
+                                             gathered.timings)
             t0 = time.perf_counter()
             terms = terms or self.featurizer.terms(q, a, filters.get("year"))
             gathered.terms = terms
@@ -258,7 +260,8 @@ class Assistant:
                 continue
             best.append(ranked[0].score)
             if ranked[0].score >= scorer.threshold and not g.absent:
-                found_here = compose_claims(g.asked, ranked, self.data, scorer.threshold)
+                found_here = compose_claims(g.asked, ranked, self.data, scorer.threshold,
+                                            self.settings.rivals_looked_at)
                 claims += found_here if len(g.scopes) == 1 else found_here[:1]
                 answering.append(ranked[0].score)
         claims = [replace(c, n=i + 1) for i, c in enumerate(claims)] if len(g.scopes) > 1 else claims
@@ -443,12 +446,12 @@ class Assistant:
                 seen[claim.n] = self._citation(claim.n, c.doc_id, c.start, c.end, c.score)
         return [seen[n] for n in sorted(seen)]
 
-    def _related(self, candidates: list[Candidate], n: int = RELATED) -> list[Citation]:
+    def _related(self, candidates: list[Candidate]) -> list[Citation]:
         """The sentences of the best candidates (each sentence once), as related passages."""
         seen: dict[tuple[str, int], Candidate] = {}
         for c in candidates:
             seen.setdefault((c.doc_id, c.start), c)
-            if len(seen) == n:
+            if len(seen) == self.settings.related:
                 break
         return [self._citation(i + 1, c.doc_id, c.start, c.end, c.score) for i, c in enumerate(seen.values())]
 

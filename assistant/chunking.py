@@ -6,21 +6,14 @@ and every chunk is located in the text by a forward search from the previous chu
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from assistant.settings import ChunkingSettings
+
 SEPARATORS = ["\n\n", "\n", ". ", "! ", "? ", "; ", ": ", ", ", " ", ""]
 """Paragraphs first, then sentences (". " never splits "2.250" or "11.03.2019"), then clauses."""
-
-
-@dataclass(frozen=True)
-class SplitterSettings:
-    chunk_size: int = 700
-    chunk_overlap: int = 150
-
-    def to_dict(self) -> dict[str, int]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -40,7 +33,7 @@ def merge_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return merged
 
 
-def split_spans(text: str, spans: list[tuple[int, int]], settings: SplitterSettings) -> list[Span]:
+def split_spans(text: str, spans: list[tuple[int, int]], settings: ChunkingSettings) -> list[Span]:
     """Chunk the content spans; return (start, end) offsets into ``text``."""
     splitter = RecursiveCharacterTextSplitter(
         separators=SEPARATORS,

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
-from assistant import config, inputs
+from assistant import inputs, settings
 from assistant.errors import UserFacingError
 
 T = TypeVar("T")
@@ -123,17 +123,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def _cmd_index(args: argparse.Namespace) -> int:
     from assistant.indexer import build_index, progress_wanted
-    from assistant.readers import Limits, ReportError
+    from assistant.settings import ReadingLimits, SettingError
     from assistant.store import check_index
 
     if args.check:
         if args.rebuild:
             raise UsageError("--check verifies the index and --rebuild replaces it; give one of them")
-        print(check_index(args.index or config.index_dir()).line())
+        print(check_index(args.index or settings.index_dir()).line())
         return 0
     try:
-        limits = Limits().with_options(max_size_mb=args.max_size_mb, max_pages=args.max_pages)
-    except ReportError as exc:
+        limits = ReadingLimits().with_options(max_size_mb=args.max_size_mb, max_pages=args.max_pages)
+    except SettingError as exc:
         raise UsageError(str(exc)) from None
     engine = None
     if args.engine == "ray":
@@ -142,7 +142,7 @@ def _cmd_index(args: argparse.Namespace) -> int:
         engine = RayEngine(args.ray_address, args.workers)
     elif args.ray_address is not None or args.workers is not None:
         raise UsageError("--ray-address and --workers need --engine ray")
-    summary = build_index(args.corpus or config.corpus_dir(), args.index or config.index_dir(),
+    summary = build_index(args.corpus or settings.corpus_dir(), args.index or settings.index_dir(),
                           model=args.model, rebuild=args.rebuild, limits=limits, progress=progress_wanted(),
                           engine=engine)
     for reason in summary.skipped:
@@ -157,7 +157,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     province = inputs.check_province(args.province)
     from assistant.answer import get_assistant  # after the checks: bad input never waits for the model
 
-    result = get_assistant(args.index or config.index_dir()).ask(question, history=history, k=args.k,
+    result = get_assistant(args.index or settings.index_dir()).ask(question, history=history, k=args.k,
                                                                  province=province, year=args.year)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
@@ -169,7 +169,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from ui.app import serve
 
-    serve(index=args.index or config.index_dir(), corpus=args.corpus or config.corpus_dir(),
+    serve(index=args.index or settings.index_dir(), corpus=args.corpus or settings.corpus_dir(),
           host=args.host, port=args.port, auth_file=args.auth)
     return 0
 
@@ -177,9 +177,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 def _cmd_eval(args: argparse.Namespace) -> int:
     from assistant.evaluate import run_cli
 
-    return run_cli(qa=args.qa, index=args.index or config.index_dir(), as_json=args.json,
+    return run_cli(qa=args.qa, index=args.index or settings.index_dir(), as_json=args.json,
                    split=args.split, compare=args.compare, loro=args.loro,
-                   corpus=args.corpus or config.corpus_dir())
+                   corpus=args.corpus or settings.corpus_dir())
 
 
 def _cmd_facts(args: argparse.Namespace) -> int:
@@ -190,7 +190,7 @@ def _cmd_facts(args: argparse.Namespace) -> int:
     unit = inputs.clean_question(args.unit) if args.unit else None
     from assistant.answer import get_assistant  # after the checks: bad input never waits for the model
 
-    assistant = get_assistant(args.index or config.index_dir())
+    assistant = get_assistant(args.index or settings.index_dir())
     found = find_facts(assistant.data, FactFilters(province, district, args.year, args.kind, unit),
                        assistant.units)
     print(render(rows(assistant.data, found), "json" if args.json else "csv" if args.csv else "text"))
@@ -210,7 +210,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     from assistant.scorer import SCORER_FILE
     from assistant.train import run_cli
 
-    return run_cli(args.index or config.index_dir(), args.qa, args.out or SCORER_FILE)
+    return run_cli(args.index or settings.index_dir(), args.qa, args.out or SCORER_FILE)
 
 
 COMMANDS = {"index": _cmd_index, "ask": _cmd_ask, "serve": _cmd_serve, "eval": _cmd_eval, "facts": _cmd_facts,

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from assistant.kinds import Asked, clause_around, figure_span, shares
 from assistant.numbers import Quantity
 from assistant.sentences import Candidate
+from assistant.settings import AnsweringSettings
 from assistant.store import IndexData
 
 DIGITS = re.compile(r"\d+")
 MARKER = re.compile(r"\[\d+\]")
-RIVALS_LOOKED_AT = 3
-"""Candidates after the best one searched for a rival claim in another sentence."""
 
 
 @dataclass(frozen=True)
@@ -40,20 +39,22 @@ def _fitting_figures(candidates: list[Candidate], best: Candidate) -> list[Quant
     return [c.answer.quantity for c in same if c.answer.quantity is not None]
 
 
-def compose_claims(a: Asked, ranked: list[Candidate], data: IndexData, threshold: float) -> list[Claim]:
+def compose_claims(a: Asked, ranked: list[Candidate], data: IndexData, threshold: float,
+                   rivals_looked_at: int = AnsweringSettings().rivals_looked_at) -> list[Claim]:
     """The main claim from the best candidate (``ranked`` is best first), and a rival.
 
     For a figure, a rival is another fitting figure of the same sentence ("xây dựng 70 mô hình, duy
     trì hơn 1.000 mô hình"), else the figure of a fitting candidate of another sentence that the
-    scorer would answer with as well (its probability at least ``threshold``). For a name or a
-    clause, it is the clause of another sentence the scorer would answer with as well.
+    scorer would answer with as well (its probability at least ``threshold``), among the next
+    ``rivals_looked_at``. For a name or a clause, it is the clause of another sentence the scorer
+    would answer with as well.
     """
     best = ranked[0]
     text = data.reports[best.doc_id].text
     x = best.answer.quantity
     if a.spec.shape != "figure" or x is None:
         main = Claim(1, best, *clause_around(text, best.start, best.end, best.answer.start, best.answer.end))
-        for other in ranked[1:1 + RIVALS_LOOKED_AT]:
+        for other in ranked[1:1 + rivals_looked_at]:
             if other.score < threshold or not other.typed or (other.doc_id, other.start) == (best.doc_id, best.start):
                 continue
             otext = data.reports[other.doc_id].text
@@ -70,7 +71,7 @@ def compose_claims(a: Asked, ranked: list[Candidate], data: IndexData, threshold
         return [main, Claim(1, best, *figure_span(text, best.start, best.end, cut, rivals[0]), main=False)]
     if not a.focus or not best.fits:
         return [main]
-    for other in ranked[1:1 + RIVALS_LOOKED_AT]:
+    for other in ranked[1:1 + rivals_looked_at]:
         if (other.doc_id, other.start) != (best.doc_id, best.start) and other.fits and other.answer.quantity is not None and \
                 other.score >= threshold:
             otext = data.reports[other.doc_id].text

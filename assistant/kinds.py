@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Literal
 from assistant.glossary import expand_english
 from assistant.numbers import Quantity
 from assistant.people import Role, asked_role, holder_near_role, person_spans
-from assistant.text import canonical, fold, nfc, syllables
+from assistant.text import PHRASE_REACH, canonical, fold, nfc, quotes, syllables
 
 if TYPE_CHECKING:
     from assistant.question import Question
@@ -41,8 +41,6 @@ COUNT_QUANTITIES = frozenset({"count", "money", "vague"})
 """numbers.py kinds that answer "how many" ("hàng ngàn" and money too)."""
 RATE_QUANTITIES = frozenset({"percent", "ratio"})
 TIME_QUANTITIES = frozenset({"date", "year", "year_range"})
-QUOTED = re.compile(r"[“\"]([^”\"]{3,120})[”\"]")
-"""A quoted name in a sentence: how reports name a model ("“Tiếng kẻng làng tôi”")."""
 DOCUMENT_DATE = re.compile(r"\bsố\s*\d[^\s,]*,?\s*(?:ngày\s*)?$", re.IGNORECASE)
 """A date right after a document number ("số 09/CTr-BCA-MTTW ngày 01/8/2013") dates the document."""
 ABOUT_DOCUMENT = re.compile(r"chương trình|chuong trinh|programme|program|\bsố\b|\bso\b|ký|ban hành|ban hanh|"
@@ -156,7 +154,7 @@ def time_fits(a: Asked, text: str, x: Quantity) -> bool:
     """
     if x.kind == "year_range":
         return a.about_period
-    return a.about_document or not DOCUMENT_DATE.search(text[max(0, x.start - 40):x.start])
+    return a.about_document or not DOCUMENT_DATE.search(text[max(0, x.start - PHRASE_REACH):x.start])
 
 
 def _when(a: Asked, text: str, start: int, end: int, quantities: Sequence[Quantity]) -> list[Answerable]:
@@ -172,11 +170,11 @@ def _who(a: Asked, text: str, start: int, end: int, quantities: Sequence[Quantit
 
 
 def _which_model(a: Asked, text: str, start: int, end: int, quantities: Sequence[Quantity]) -> list[Answerable]:
-    names = list(QUOTED.finditer(text, start, end))
+    names = list(quotes(text, start, end))
     if not names:
         return []
-    best = max(names, key=lambda m: (len(_words(m.group(1)) & a.words), -m.start()))
-    return [Answerable(best.start(), best.end())]
+    best = max(names, key=lambda q: (len(_words(q.name) & a.words), -q.start))
+    return [Answerable(best.start, best.end)]
 
 
 @lru_cache(maxsize=CLAUSE_CACHE)

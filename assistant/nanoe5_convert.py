@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant import config
+from assistant import settings
 from assistant.errors import UserFacingError
 
 if TYPE_CHECKING:
@@ -292,7 +292,7 @@ def folder_stamp(folder: Path) -> str | None:
 
 
 def default_model_dir() -> Path:
-    return config.cache_dir() / FOLDER_NAME
+    return settings.cache_dir() / FOLDER_NAME
 
 
 def convert_default_model(target: Path | None = None) -> Path:

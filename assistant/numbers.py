@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.text import quotes
+
 Kind = Literal["count", "percent", "ratio", "date", "year", "year_range", "id", "money", "vague"]
 
 QUALIFIERS = ("xấp xỉ", "khoảng", "hơn", "trên", "gần", "dưới", "ít nhất", "tối thiểu", "tối đa", "chừng",
@@ -69,7 +71,6 @@ _QUANTITY = re.compile(rf"(?<![\w/.,])({NUMBER})({_SCALE}{{0,2}})(?![\w/])(?![.,
 _VAGUE = re.compile(rf"\b[Hh]àng\s+({'|'.join(VAGUE)})(?:\s+({'|'.join(VAGUE)}))?\b")
 _SPELLED = re.compile(rf"\b({'|'.join(COUNTING_WORDS)}|{'|'.join(w.capitalize() for w in COUNTING_WORDS)})"
                       rf"\s+(?=(?:{'|'.join(COUNTED)})\b)")
-_QUOTED = re.compile(r"“[^”\n]{1,160}”|\"[^\"\n]{1,160}\"")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
 _COUNT_OF = re.compile(r"\b(?:tổng số|số lượng|số)\s+((?:[^\W\d_]+\s*){1,4})", re.IGNORECASE)
 
@@ -259,8 +260,8 @@ def find_numbers(text: str) -> list[Quantity]:
     claims = _Claims(text)
     _ids(claims)
     _dates(claims)
-    for m in _QUOTED.finditer(text):
-        claims.block(m.start(), m.end())
+    for quote in quotes(text):
+        claims.block(quote.start, quote.end)
     _rates(claims)
     _quantities(claims)
     return sorted(claims.found, key=lambda q: q.start)

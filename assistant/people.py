@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.places import district_province, standard_province
-from assistant.text import fold
+from assistant.text import PHRASE_REACH, fold
 
 SURNAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Lò Hà Mai Tô Trương "
@@ -79,7 +79,7 @@ def asked_role(question: str) -> Role | None:
     for office in ROLES:
         at = _find(folded, fold(office))
         if at is not None:
-            tail = folded[at + len(fold(office)):at + len(fold(office)) + 40]
+            tail = folded[at + len(fold(office)):at + len(fold(office)) + PHRASE_REACH]
             organisation = next((org for org, forms in ORGANISATIONS.items()
                                  if any(_find(tail, form) is not None for form in forms)), None)
             return Role(office, organisation)
@@ -94,7 +94,7 @@ def holder_near_role(role: Role, sentence: str) -> tuple[int, int] | None:
     for m in re.finditer(rf"\b{re.escape(office)}\b", folded):
         if not role.office.startswith("phó") and folded[max(0, m.start() - 4):m.start()] == "pho ":
             continue
-        if role.organisation and not any(_find(folded[m.end():m.end() + 40], form) is not None
+        if role.organisation and not any(_find(folded[m.end():m.end() + PHRASE_REACH], form) is not None
                                          for form in ORGANISATIONS[role.organisation]):
             continue
         near = [s for s in names if s[1] >= m.start() - NEAR and s[0] <= m.end() + NEAR]

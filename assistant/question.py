@@ -18,7 +18,7 @@ from assistant.glossary import GLOSSARY, english_spans, expand_english  # noqa: 
 from assistant.kinds import Kind, detect_kind
 from assistant.kinds import plain as _plain
 from assistant.numbers import find_numbers
-from assistant.text import canonical, fold, has_diacritics, nfc, syllables
+from assistant.text import canonical, fold, has_diacritics, nfc, quotes, syllables
 
 Lang = Literal["vi", "vi_nodiac", "en"]
 ProvinceFinder = Callable[[str], list[str]]
@@ -57,7 +57,6 @@ _LEADING_FILLER = re.compile(
     r"^(?:(?:how many|how much|bao nhieu|may|so luong|so|the number of|number of|the)\s+)+")
 _NOT_NAME = {"còn", "con", "and", "what", "how", "about", "ở", "o", "tại", "tai", "tỉnh", "tinh", "in", "of",
              "thành", "phố", "province", "city", "is", "does", "did", "the"}
-_QUOTED = re.compile(r"“([^”]{2,160})”|\"([^\"]{2,160})\"|‘([^’]{2,160})’")
 SHORT_QUESTION_WORDS = 6
 """Up to this many words, a question without a province leans on the conversation's."""
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -228,7 +227,7 @@ def analyse(text: str, find_provinces: ProvinceFinder | None = None) -> Question
     text = nfc(text).strip()
     lang = detect_lang(text)
     provinces = (find_provinces or _province_finder())(text)
-    quoted = tuple(next(g for g in m.groups() if g) for m in _QUOTED.finditer(text))
+    quoted = tuple(q.name for q in quotes(text))
     return Question(text=text, lang=lang, kind=detect_kind(text), provinces=tuple(provinces), year=_year(text),
                     quoted=quoted, focus_terms=focus_terms(text, lang))
 

@@ -9,13 +9,11 @@ import numpy as np
 
 from assistant.dense import search
 from assistant.embedding import Embedder
+from assistant.settings import RetrievalSettings
 from assistant.store import IndexData
 from assistant.text import query_tokens
 
 Mode = Literal["hybrid", "bm25", "dense"]
-TOP_SAMPLE_STRIDE = 64
-"""Every 64th score sets the cut-off for ranking (see ``_top``): about 64 × depth scores reach it, and
-the sample costs a sixty-fourth of a pass; a larger stride samples less and ranks more."""
 
 
 @dataclass(frozen=True)
@@ -38,16 +36,6 @@ class Hit:
 class Retrieval:
     hits: list[Hit]
     timings_ms: dict[str, float] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class FusionSettings:
-    """RRF constant, per-side weights and how deep each side's candidate list goes."""
-
-    rrf_k: int = 60
-    bm25_weight: float = 1.0
-    dense_weight: float = 1.0
-    depth: int = 50
 
 
 class ChunkFacets:
@@ -75,11 +63,11 @@ class ChunkFacets:
 
 class Retriever:
     def __init__(self, data: IndexData, embedder: Embedder, mode: Mode = "hybrid",
-                 fusion: FusionSettings = FusionSettings()) -> None:
+                 settings: RetrievalSettings | None = None) -> None:
         self.data = data
         self.embedder = embedder
         self.mode = mode
-        self.fusion = fusion
+        self.settings = settings or RetrievalSettings()
         self.facets = ChunkFacets(data)
 
     def retrieve(self, query: str, k: int = 5, filters: Filters = Filters(), expansion: str = "") -> Retrieval:
@@ -91,7 +79,7 @@ class Retriever:
         mask = self.facets.allowed(filters)
         if mask is not None and not mask.any():
             return Retrieval([], timings)
-        depth = min(n, max(self.fusion.depth, k))
+        depth = min(n, max(self.settings.depth, k))
         bm25_rank, bm25_scores = ([], np.zeros(n, np.float32))
         dense_rank, dense_scores = ([], np.zeros(n, np.float32))
         if self.mode in ("hybrid", "bm25"):
@@ -107,9 +95,9 @@ class Retriever:
             timings["faiss"] = _ms(t0)
         t0 = time.perf_counter()
         fused: dict[int, float] = {}
-        for weight, ranking in ((self.fusion.bm25_weight, bm25_rank), (self.fusion.dense_weight, dense_rank)):
+        for weight, ranking in ((self.settings.bm25_weight, bm25_rank), (self.settings.dense_weight, dense_rank)):
             for rank, chunk in enumerate(ranking):
-                fused[chunk] = fused.get(chunk, 0.0) + weight / (self.fusion.rrf_k + rank + 1)
+                fused[chunk] = fused.get(chunk, 0.0) + weight / (self.settings.rrf_k + rank + 1)
         order = sorted(fused, key=lambda c: (-fused[c], c))[:k]
         timings["fusion"] = _ms(t0)
         # One side ranks; the hits still carry the other side's score, which the answer scorer weighs
@@ -133,7 +121,7 @@ class Retriever:
         scores = self.data.lexical.scores(tokens)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
-        return _top(scores, depth), scores
+        return _top(scores, depth, self.settings.top_sample_stride), scores
 
     def _dense(self, vector: np.ndarray, mask: np.ndarray | None, depth: int) -> tuple[list[int], np.ndarray]:
         query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
@@ -144,15 +132,15 @@ class Retriever:
         return ranking, scores
 
 
-def _top(scores: np.ndarray, depth: int) -> list[int]:
+def _top(scores: np.ndarray, depth: int, stride: int) -> list[int]:
     """Indices of the ``depth`` best positive scores, best first, ties by index, without sorting them all.
 
-    At least ``depth`` scores reach the ``depth``-th best of every ``TOP_SAMPLE_STRIDE``-th score,
+    At least ``depth`` scores reach the ``depth``-th best of every ``stride``-th score,
     so only the scores that reach it are ranked: a few thousand of a million chunks, when nearly
     every chunk shares a common word with the question. Equal scores at the cut go to the lower
     chunk index (a partition of them all chose among them in no set order).
     """
-    sample = scores[::TOP_SAMPLE_STRIDE]
+    sample = scores[::stride]
     cut = np.partition(sample, len(sample) - depth)[len(sample) - depth] if len(sample) > depth else 0.0
     candidates = np.flatnonzero(scores >= cut) if cut > 0 else np.flatnonzero(scores > 0)
     values = scores[candidates]

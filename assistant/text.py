@@ -10,6 +10,8 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook above, dot below
@@ -19,6 +21,32 @@ CODAS = frozenset({"", "c", "ch", "k", "m", "n", "ng", "nh", "p", "t"})
 LETTERS = re.compile(r"[^\W\d_]+")
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][^\W_]*")
 FOLDED_PREFIX = "~"
+PHRASE_REACH = 40
+"""Characters read beside a match for the words that qualify it, about eight syllables: enough for
+"Kế hoạch liên tịch số" before a document number, "Công an tỉnh Bắc Giang" after an office, "ngày …
+ban hành" before a date, while the clause after a comma or two stays out."""
+QUOTED = re.compile(r"“([^”\n]{2,160})”|\"([^\"\n]{2,160})\"|‘([^’\n]{2,160})’")
+"""A quoted name: in curly or straight double quotes or curly single ones, on one line, 2 to 160
+characters inside. Reports name their models so (“Tiếng kẻng làng tôi”: 9 to 105 characters in the
+13 reports) and questions quote them; a lone quoted letter or digit (“A”) is a grade, not a name."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted name: ``start``/``end`` include the quote marks, ``name_start``/``name_end`` do not."""
+
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    name: str
+
+
+def quotes(text: str, start: int = 0, end: int | None = None) -> Iterator[Quote]:
+    """The quoted names of ``text[start:end]`` (``QUOTED``), in order, with offsets into ``text``."""
+    for m in QUOTED.finditer(text, start, len(text) if end is None else end):
+        group = next(i for i in (1, 2, 3) if m[i] is not None)
+        yield Quote(m.start(), m.end(), m.start(group), m.end(group), m[group])
 
 ABBREVIATIONS: dict[str, str] = {
     "ANTQ": "an ninh Tổ quốc",

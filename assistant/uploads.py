@@ -15,7 +15,8 @@ import unicodedata
 from pathlib import Path
 
 from assistant.metadata import SIDECAR_SUFFIX
-from assistant.readers import Limits, ReportError, read_report, supported_suffixes
+from assistant.readers import ReportError, read_report, supported_suffixes
+from assistant.settings import ReadingLimits
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
 _MAX_NAME = 120
@@ -46,13 +47,13 @@ def _free_path(corpus: Path, name: str) -> Path:
     return target
 
 
-def add_report(corpus: Path, uploaded: Path, original_name: str, limits: Limits | None = None) -> Path:
+def add_report(corpus: Path, uploaded: Path, original_name: str, limits: ReadingLimits | None = None) -> Path:
     """Copy an uploaded report into ``corpus`` under a safe, new name; return where it went.
 
     Raises ``ReportError`` (one line) when the file is not a readable report of a supported
     format or is the same content as a report already in the corpus; nothing is written then.
     """
-    limits = limits or Limits()
+    limits = limits or ReadingLimits()
     name = safe_name(original_name)
     suffix = Path(name).suffix.lower()
     if suffix not in supported_suffixes():

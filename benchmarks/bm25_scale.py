@@ -34,21 +34,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import machine, markdown_table, percentiles
 from synthetic import generate
 
-from assistant.chunking import SplitterSettings, split_spans
+from assistant.chunking import split_spans
 from assistant.evalset import load_items
 from assistant.lexical import LexicalIndex
 from assistant.retrieve import _top
+from assistant.settings import ChunkingSettings
 from assistant.text import bm25_tokens, query_tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPTH = 50
-"""The fusion's candidate depth (``FusionSettings.depth``)."""
+"""The fusion's candidate depth (``RetrievalSettings.depth``)."""
 
 
 def chunk_texts(size: int) -> Iterator[str]:
     """Each synthetic chunk with its header, as ``indexer._chunk_tokens`` gives it to BM25."""
     reports, _ = generate(size)
-    settings = SplitterSettings()
+    settings = ChunkingSettings()
     for report in reports:
         title = report.text.split("\n", 1)[0]
         header = f"tỉnh {title.split('tỉnh ', 1)[1].rsplit(' năm', 1)[0]} | {title}"

@@ -14,11 +14,11 @@ from pathlib import Path
 from common import machine, markdown_table
 
 from assistant.answer import Assistant
-from assistant.chunking import SplitterSettings
 from assistant.embedding import load_embedder
 from assistant.evaluate import assistant_ask, load_items, run
 from assistant.indexer import build_index
 from assistant.metrics import aggregate
+from assistant.settings import ChunkingSettings
 from assistant.store import load_index
 
 DEFAULT_SETTINGS = "300/60,500/100,700/0,700/150,700/300,1000/200,1500/300"
@@ -39,7 +39,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             t0 = time.perf_counter()
             summary = build_index(args.corpus, Path(tmp) / "index", embedder=embedder,
-                                  settings=SplitterSettings(size, overlap))
+                                  settings=ChunkingSettings(size, overlap))
             build_s = time.perf_counter() - t0
             metrics = aggregate(run(items, assistant_ask(Assistant(load_index(Path(tmp) / "index"))))[0])
         rows.append([f"{size}/{overlap}", summary.chunks, metrics["answer_accuracy"],

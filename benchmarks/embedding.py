@@ -32,7 +32,7 @@ from common import machine, markdown_table, percentiles  # noqa: E402
 from run import RandomEmbedder  # noqa: E402
 from synthetic import generate, write  # noqa: E402
 
-from assistant import config  # noqa: E402
+from assistant import settings  # noqa: E402
 from assistant.embedding import BACKENDS, load_embedder  # noqa: E402
 from assistant.indexer import build_index  # noqa: E402
 from assistant.store import load_index  # noqa: E402
@@ -52,7 +52,7 @@ def chunk_texts(n: int, work: Path) -> list[str]:
     """The first ``n`` texts the indexer would embed for a synthetic corpus of about ``n`` chunks."""
     corpus, index = work / "corpus", work / "index"
     write(generate(n)[0], corpus)
-    build_index(corpus, index, embedder=RandomEmbedder(load_embedder(config.DEFAULT_MODEL, backend="onnx-fp32")))
+    build_index(corpus, index, embedder=RandomEmbedder(load_embedder(settings.DEFAULT_MODEL, backend="onnx-fp32")))
     data = load_index(index)
     texts = [f"{c.header}\n{data.chunk_text(i)}" if c.header else data.chunk_text(i) for i, c in enumerate(data.chunks)]
     return texts[:n]
@@ -102,7 +102,7 @@ def main() -> None:
     results = {}
     for backend in ORDER:
         print(f"{backend} …", file=sys.stderr, flush=True)
-        embedder = load_embedder(config.DEFAULT_MODEL, backend=backend)
+        embedder = load_embedder(settings.DEFAULT_MODEL, backend=backend)
         latency, query_vectors = query_latency_ms(embedder, asked, args.rounds)
         rate, passage_vectors = passage_rate(embedder, passages, args.rounds)
         results[backend] = (percentiles(latency), rate, query_vectors, passage_vectors)

@@ -32,7 +32,7 @@ from common import machine, markdown_table, percentiles  # noqa: E402
 from synthetic import PROVINCES, generate  # noqa: E402
 
 from assistant.across import answer_across  # noqa: E402
-from assistant.chunking import SplitterSettings, split_spans  # noqa: E402
+from assistant.chunking import split_spans  # noqa: E402
 from assistant.facts import Fact, extract_facts  # noqa: E402
 from assistant.factstore import (  # noqa: E402
     FACTS_FILE,
@@ -44,6 +44,7 @@ from assistant.factstore import (  # noqa: E402
     unit_key,
 )
 from assistant.metadata import content_spans, extract_metadata  # noqa: E402
+from assistant.settings import ChunkingSettings  # noqa: E402
 
 ROUNDS = 30
 """Repetitions of each timed query: enough for a stable p95 at millisecond latencies."""
@@ -97,7 +98,7 @@ def ingest(sample_chunks: int) -> tuple[list[tuple[str, Fact]], dict[str, str], 
     for r in reports:
         meta = extract_metadata(r.text).to_dict()
         spans = content_spans(r.text)
-        prepared.append((r, meta, spans, split_spans(r.text, spans, SplitterSettings())))
+        prepared.append((r, meta, spans, split_spans(r.text, spans, ChunkingSettings())))
     chunking_s = time.perf_counter() - t0
     chunks = sum(len(p[3]) for p in prepared)
     t0 = time.perf_counter()

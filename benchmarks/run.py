@@ -34,7 +34,7 @@ from synthetic import generate, write  # noqa: E402
 
 from assistant.answer import Assistant  # noqa: E402
 from assistant.baseline import NaiveBaseline  # noqa: E402
-from assistant.dense import EXACT_UP_TO, HNSW_EF_SEARCH, build_dense, search  # noqa: E402
+from assistant.dense import DENSE, build_dense, search  # noqa: E402
 from assistant.embedding import load_embedder  # noqa: E402
 from assistant.indexer import build_index, embedded_text, report_sentences  # noqa: E402
 from assistant.store import load_index  # noqa: E402
@@ -238,8 +238,8 @@ def report(real_rows: list, bundled: dict | None, scaled: list[dict]) -> str:
                 f"### Throughput (questions/s), one client vs {CLIENTS} concurrent clients", "",
                 markdown_table(["chunks", "1 client", f"{CLIENTS} clients", "ratio"],
                                [[r["size"], r["qps"][0], r["qps"][1], r["qps"][1] / r["qps"][0]] for r in scaled]), "",
-                f"### FAISS: exact (flat) vs HNSW (M=32, efSearch={HNSW_EF_SEARCH}), one thread; "
-                f"exact up to {EXACT_UP_TO:,} chunks", "",
+                f"### FAISS: exact (flat) vs HNSW (M={DENSE.hnsw_neighbours}, efSearch={DENSE.hnsw_ef_search}), one thread; "
+                f"exact up to {DENSE.exact_up_to:,} chunks", "",
                 markdown_table(["chunks", "flat build s", "flat p50 ms", "HNSW build s", "HNSW p50 ms",
                                 "HNSW recall@10 vs exact"], [r["faiss"] for r in scaled]), ""]
     out += [f"Peak RSS of the whole run: {peak_rss_mib():.0f} MiB.", ""]

@@ -17,7 +17,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 @pytest.fixture(scope="session")
 def embedder():
-    """The real default model; its conversion is cached in config.cache_dir(), not per session."""
+    """The real default model; its conversion is cached in settings.cache_dir(), not per session."""
     from assistant.embedding import load_embedder
 
     return load_embedder()

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
 import numpy as np
+
+from assistant.indexer import build_index
+from assistant.store import IndexData, load_index
 
 
 class WordEmbedder:
@@ -30,3 +34,13 @@ class WordEmbedder:
             for word in re.findall(r"\w+", text.lower()):
                 out[row, hashlib.blake2b(word.encode(), digest_size=2).digest()[0] % self.dim] += 1
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+def tiny_index(root: Path, reports: dict[str, str]) -> IndexData:
+    """An index of ``reports`` (file name → text) under ``root``, embedded by ``WordEmbedder``."""
+    corpus = root / "corpus"
+    corpus.mkdir(parents=True)
+    for name, text in reports.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    build_index(corpus, root / "index", embedder=WordEmbedder())
+    return load_index(root / "index")

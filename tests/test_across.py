@@ -15,7 +15,8 @@ from assistant.across import UnitMatcher, answer_across, asked_phrase, intent_of
 from assistant.facts import extract_facts
 from assistant.factstore import FactQuery, FactStore
 from assistant.metadata import content_spans, extract_metadata
-from assistant.readers import Limits, read_report
+from assistant.readers import read_report
+from assistant.settings import ReadingLimits
 from assistant.text import canonical, fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,7 +175,7 @@ def real_stores(tmp_path_factory) -> tuple[FactStore, WindowStore]:
     """The facts of the 13 real reports, as a build stores them, opened as now and as before facts format 3."""
     rows = []
     for path in sorted(p for folder in REAL_REPORTS for p in folder.iterdir() if p.is_file()):
-        extracted = read_report(path, Limits())
+        extracted = read_report(path, ReadingLimits())
         meta = extract_metadata(extracted.text, declared=extracted.meta).to_dict()
         rows += [(path.name, f) for f in extract_facts(extracted.text, content_spans(extracted.text), meta)]
     folder = tmp_path_factory.mktemp("real-facts")

@@ -17,7 +17,8 @@ from functools import cache
 from pathlib import Path
 
 from assistant.evalset import load_items
-from assistant.readers import Extracted, Limits, read_report
+from assistant.readers import Extracted, read_report
+from assistant.settings import ReadingLimits
 from assistant.text import answer_key, canonical, sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +54,7 @@ def _content(extracted: Extracted) -> list[tuple[int, int]]:
 @cache
 def _reports() -> dict[str, Extracted]:
     """Report tag ("t01") → what the readers extract, from the file names' prefix ("t01_….docx")."""
-    return {m.group(1): read_report(path, Limits()) for path in sorted(REPORTS_DIR.iterdir())
+    return {m.group(1): read_report(path, ReadingLimits()) for path in sorted(REPORTS_DIR.iterdir())
             if (m := re.match(r"(t\d\d)_", path.name))}
 
 

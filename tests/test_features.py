@@ -21,7 +21,7 @@ from assistant.retrieve import Hit
 from assistant.scorer import LearnedScorer
 from assistant.sentences import CandidateFinder
 from assistant.store import load_index
-from fakes import WordEmbedder
+from fakes import WordEmbedder, tiny_index
 
 REPORT = """Công an tỉnh Lâm Đồng sơ kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2023
 
@@ -36,11 +36,7 @@ Các đại biểu thảo luận về giải pháp nâng cao hiệu quả phong 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    root = tmp_path_factory.mktemp("tiny")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "001_lam-dong.txt").write_text(REPORT, encoding="utf-8")
-    build_index(root / "corpus", root / "index", embedder=WordEmbedder())
-    return load_index(root / "index")
+    return tiny_index(tmp_path_factory.mktemp("tiny"), {"001_lam-dong.txt": REPORT})
 
 
 def _all_hits(data) -> list[Hit]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.readers import Limits
+from assistant.settings import ReadingLimits
 
 pytestmark = pytest.mark.slow
 
@@ -64,7 +64,7 @@ BROKEN = {  # file name: what its one-line reason must say
     "bi-cat.docx": "corrupt or truncated .docx",
     "qua-lon.html": "size limit",
 }
-LIMITS = Limits(max_bytes=2 * 1024 * 1024, max_pages=50)
+LIMITS = ReadingLimits(max_bytes=2 * 1024 * 1024, max_pages=50)
 
 
 # --------------------------------------------------------------------------------- the files

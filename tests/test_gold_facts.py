@@ -22,7 +22,8 @@ import pytest
 
 from assistant.facts import Fact, extract_facts
 from assistant.metadata import content_spans, extract_metadata
-from assistant.readers import Limits, read_report
+from assistant.readers import read_report
+from assistant.settings import ReadingLimits
 from assistant.text import canonical, fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,7 +74,7 @@ def gold_facts(kind: str | None = None) -> list[dict[str, Any]]:
 @cache
 def report(corpus: str, source: str) -> Report:
     """A report read, and its facts extracted from its content spans with its metadata, as at ingest."""
-    extracted = read_report(CORPORA[corpus] / source, Limits())
+    extracted = read_report(CORPORA[corpus] / source, ReadingLimits())
     meta = extract_metadata(extracted.text, declared=extracted.meta).to_dict()
     spans = content_spans(extracted.text)
     return Report(extracted.text, spans, extract_facts(extracted.text, spans, meta))

@@ -65,11 +65,11 @@ def test_a_dense_block_of_the_wrong_shape_is_damage(tmp_path):
 def test_top_ranks_as_a_full_sort_ties_by_chunk():
     rng = np.random.default_rng(0)
     for trial in range(600):
-        n, depth = int(rng.integers(1, 5000)), int(rng.integers(1, 80))
+        n, depth, stride = int(rng.integers(1, 5000)), int(rng.integers(1, 80)), int(rng.choice([1, 7, 64]))
         scores = [rng.random(n), rng.integers(0, 4, n), (rng.random(n) < 0.03) * rng.random(n)][trial % 3]
         scores = scores.astype(np.float32)
         positive = np.flatnonzero(scores > 0)
-        assert _top(scores, depth) == positive[np.lexsort((positive, -scores[positive]))][:depth].tolist()
+        assert _top(scores, depth, stride) == positive[np.lexsort((positive, -scores[positive]))][:depth].tolist()
 
 
 @pytest.mark.slow

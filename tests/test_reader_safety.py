@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.readers import Limits, ReportError, read_report
-from assistant.readers.base import MB
+from assistant.readers import ReportError, read_report
+from assistant.settings import MB, ReadingLimits
 
 SENTENCE = "Công an xã Tân Lập phối hợp với Ủy ban Mặt trận Tổ quốc duy trì 37 tổ tự quản về an ninh trật tự."
 W_PARAGRAPH = f"<w:p><w:r><w:t>{SENTENCE}</w:t></w:r></w:p>".encode()
@@ -43,7 +43,7 @@ def measured(read: Callable[[], object]) -> tuple[float, int]:
     return seconds, peak
 
 
-def refusal(path: Path, limits: Limits | None = None) -> str:
+def refusal(path: Path, limits: ReadingLimits | None = None) -> str:
     """The one-line reason ``path`` is refused for, checked to come within the time and memory bounds."""
     reason: list[str] = []
 
@@ -109,7 +109,7 @@ def test_a_zip_bomb_over_the_unpacked_limit_names_its_largest_part(tmp_path, tem
     assert path.stat().st_size < 2 * MB
     message = refusal(path)
     assert f"(word/media/image1.png alone {210 * MB})" in message
-    assert f"over the {Limits().max_unpacked_bytes}-byte limit" in message
+    assert f"over the {ReadingLimits().max_unpacked_bytes}-byte limit" in message
 
 
 def _declare_size(data: bytes, name: str, size: int) -> bytes:

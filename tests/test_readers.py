@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from assistant.metadata import extract_metadata
-from assistant.readers import Limits, ReportError, read_report
+from assistant.readers import ReportError, read_report
+from assistant.settings import ReadingLimits
 from assistant.text import sentences
 
 
@@ -40,7 +41,7 @@ INTRO = ("Năm 2023, Công an tỉnh phối hợp với Ủy ban Mặt trận T�
          "toàn dân bảo vệ an ninh Tổ quốc, xây dựng và nhân rộng các mô hình tự quản ở cơ sở.")
 
 
-def assert_one_line_error(path: Path, reason: str, limits: Limits | None = None) -> str:
+def assert_one_line_error(path: Path, reason: str, limits: ReadingLimits | None = None) -> str:
     with pytest.raises(ReportError) as err:
         read_report(path, limits)
     message = str(err.value)
@@ -407,7 +408,7 @@ def test_pdf_turned_text_is_read_in_its_own_direction(tmp_path, degrees):
 
 
 def test_pdf_over_the_page_limit_is_refused(tmp_path):
-    assert_one_line_error(_pdf(tmp_path / "bc.pdf"), "over the 1-page limit", Limits(max_pages=1))
+    assert_one_line_error(_pdf(tmp_path / "bc.pdf"), "over the 1-page limit", ReadingLimits(max_pages=1))
 
 
 def test_scanned_pdf_needs_ocr(tmp_path):
@@ -613,13 +614,13 @@ def test_zip_bomb_docx_is_refused(tmp_path, samples):
     path = tmp_path / "bomb.docx"
     path.write_bytes(_zip(members))
     assert path.stat().st_size < 100_000
-    assert_one_line_error(path, "over the 1000000-byte limit", Limits(max_unpacked_bytes=1_000_000))
+    assert_one_line_error(path, "over the 1000000-byte limit", ReadingLimits(max_unpacked_bytes=1_000_000))
 
 
 def test_files_over_the_size_limit_are_refused(tmp_path, samples):
     path = tmp_path / "big.pdf"
     path.write_bytes(samples["pdf"])
-    assert_one_line_error(path, "over the 1000 bytes size limit", Limits(max_bytes=1000))
+    assert_one_line_error(path, "over the 1000 bytes size limit", ReadingLimits(max_bytes=1000))
 
 
 def test_hostile_html_is_refused_or_read_quickly(tmp_path):

@@ -16,11 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.readers import Limits, ReportError, read_report
+from assistant.readers import ReportError, read_report
+from assistant.settings import ReadingLimits
 
 FUZZ = settings(max_examples=50, deadline=timedelta(seconds=5), database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-LIMITS = Limits(max_pages=20, max_unpacked_bytes=5_000_000)
+LIMITS = ReadingLimits(max_pages=20, max_unpacked_bytes=5_000_000)
 SECONDS = 5.0
 TEXT = "Công an xã Tân Lập phối hợp với Ủy ban Mặt trận Tổ quốc duy trì 37 tổ tự quản về an ninh trật tự."
 

@@ -6,34 +6,34 @@ from pathlib import Path
 import pytest
 
 from assistant import cli
-from assistant.readers import ENV_MAX_PAGES, ENV_MAX_SIZE_MB, Limits, ReportError, read_report
-from assistant.readers.base import MB
+from assistant.readers import ReportError, read_report
+from assistant.settings import ENV_MAX_PAGES, ENV_MAX_SIZE_MB, MB, ReadingLimits, SettingError
 
 
 def test_defaults():
-    limits = Limits()
+    limits = ReadingLimits()
     assert (limits.max_bytes, limits.max_pages) == (50 * MB, 500)
 
 
 def test_environment_variables_set_the_defaults(monkeypatch):
     monkeypatch.setenv(ENV_MAX_SIZE_MB, "1.5")
     monkeypatch.setenv(ENV_MAX_PAGES, "20")
-    assert (Limits().max_bytes, Limits().max_pages) == (int(1.5 * MB), 20)
+    assert (ReadingLimits().max_bytes, ReadingLimits().max_pages) == (int(1.5 * MB), 20)
 
 
 @pytest.mark.parametrize("value", ["abc", "0", "-3", "inf", "nan"])
 def test_a_bad_environment_variable_is_a_one_line_error_naming_it(monkeypatch, value):
     monkeypatch.setenv(ENV_MAX_PAGES, value)
-    with pytest.raises(ReportError, match=ENV_MAX_PAGES) as err:
-        Limits()
+    with pytest.raises(SettingError, match=ENV_MAX_PAGES) as err:
+        ReadingLimits()
     assert "\n" not in str(err.value)
 
 
 def test_command_line_options_override_the_defaults(monkeypatch):
     monkeypatch.setenv(ENV_MAX_PAGES, "20")
-    limits = Limits().with_options(max_size_mb=2, max_pages=3)
+    limits = ReadingLimits().with_options(max_size_mb=2, max_pages=3)
     assert (limits.max_bytes, limits.max_pages) == (2 * MB, 3)
-    assert Limits().with_options() == Limits()
+    assert ReadingLimits().with_options() == ReadingLimits()
 
 
 def test_index_passes_its_limit_options_to_the_build(monkeypatch, tmp_path, capsys):
@@ -67,7 +67,7 @@ def test_limits_refuse_files_with_a_reason_that_says_how_to_raise_them(tmp_path)
     path = tmp_path / "big.txt"
     path.write_text("Nội dung báo cáo. " * 100_000, encoding="utf-8")
     with pytest.raises(ReportError) as err:
-        read_report(path, Limits().with_options(max_size_mb=1))
+        read_report(path, ReadingLimits().with_options(max_size_mb=1))
     message = str(err.value)
     assert message.startswith("big.txt: 2.1 MB is over the 1.0 MB size limit")
     assert "--max-size-mb" in message and ENV_MAX_SIZE_MB in message and "\n" not in message

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.readers import Limits, ReportError
+from assistant.readers import ReportError
+from assistant.settings import ReadingLimits
 from assistant.uploads import add_report, remove_report, safe_name
 
 REPORT = "Công an tỉnh Cà Mau báo cáo: toàn tỉnh duy trì 321 mô hình tự quản về an ninh trật tự.\n"
@@ -44,7 +45,7 @@ def test_a_bad_upload_is_refused_and_changes_nothing(tmp_path, name, payload, re
     corpus.mkdir()
     upload.write_bytes(payload)
     with pytest.raises(ReportError, match=reason):
-        add_report(corpus, upload, name, Limits(max_bytes=1024))
+        add_report(corpus, upload, name, ReadingLimits(max_bytes=1024))
     assert list(corpus.iterdir()) == []
 
 

@@ -43,7 +43,8 @@ from assistant.inputs import (
     check_year,
     clean_question,
 )
-from assistant.readers import Limits, ReportError
+from assistant.readers import ReportError
+from assistant.settings import ReadingLimits
 from assistant.store import StoreError
 from assistant.uploads import add_report, remove_report
 
@@ -93,11 +94,11 @@ class UploadResult:
 
 class Backend:
     def __init__(self, index: Path, corpus: Path, qa: Path = Path("evals/qa.jsonl"),
-                 limits: Limits | None = None) -> None:
+                 limits: ReadingLimits | None = None) -> None:
         self.index = index
         self.corpus = corpus
         self.qa = qa
-        self.limits = limits or Limits()
+        self.limits = limits or ReadingLimits()
         self._write = threading.Lock()  # one index update at a time; readers keep the old one meanwhile
         self._view: IndexView | None = None
         self._view_lock = threading.Lock()  # one page computes a new view; the others wait and share it

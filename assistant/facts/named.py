@@ -14,6 +14,7 @@ from assistant.facts.types import Fact
 from assistant.numbers import find_numbers
 from assistant.people import SURNAMES, person_spans
 from assistant.places import standard_province
+from assistant.text import PHRASE_REACH, quotes
 
 EVENT_ROLES = {"chủ trì": "chaired", "phát biểu": "spoke", "chỉ đạo": "spoke", "ký": "signed",
                "tham dự": "attended", "dự": "attended", "trao": "awarded", "báo cáo": "reported"}
@@ -29,7 +30,6 @@ DOC_TYPES = ("Chương trình phối hợp", "Kế hoạch liên tịch", "Kế 
              "Công văn", "Thông tư", "Nghị định", "Hướng dẫn", "Chương trình", "Đề án", "Báo cáo", "Tờ trình",
              "Công điện", "Thông báo")
 DOC_CODE = re.compile(r"(?:\b[Ss]ố[:\s]+)?\b(\d+/(?:\d{4}/)?[A-ZĐ][\wĐ]*(?:-[\wĐ]+)*)")
-QUOTED = re.compile(r"“([^”\n]{3,160})”|\"([^\"\n]{3,160})\"")
 NOT_A_MODEL = re.compile(r"(?:Kế hoạch|Chương trình|Chỉ thị|Nghị quyết|Đề án|Quyết định|phong trào|cuộc vận động|"
                          r"khẩu hiệu|chủ đề|Ngày hội|hội thi|cuộc thi|về|với chủ đề)\s*$", re.IGNORECASE)
 """Words before a quotation that make it a programme, slogan or theme rather than a model's name."""
@@ -78,15 +78,14 @@ def model_facts(text: str, a: int, b: int, province: str | None, district: str |
         return []
     out = []
     places = districts_in(text, a, b)
-    for m in QUOTED.finditer(sentence):
-        group = 1 if m[1] else 2
-        after_word = m.start() > first or sentence[m.end():m.end() + 15].lower().lstrip().startswith("mô hình")
-        if not after_word or NOT_A_MODEL.search(sentence[max(0, m.start() - 30):m.start()]):
+    for q in quotes(sentence):
+        after_word = q.start > first or sentence[q.end:q.end + 15].lower().lstrip().startswith("mô hình")
+        if not after_word or NOT_A_MODEL.search(sentence[max(0, q.start - 30):q.start]):
             continue
-        name = m[group].strip()
-        where = next((p[2] for p in places if p[0] >= a + m.end()), None) or \
-            next((p[2] for p in reversed(places) if p[1] <= a + m.start()), None) or district
-        out.append(Fact(kind="model", subkind="model", text=name, start=a + m.start(group), end=a + m.end(group),
+        name = q.name.strip()
+        where = next((p[2] for p in places if p[0] >= a + q.end), None) or \
+            next((p[2] for p in reversed(places) if p[1] <= a + q.start), None) or district
+        out.append(Fact(kind="model", subkind="model", text=name, start=a + q.name_start, end=a + q.name_end,
                         passage_start=a, passage_end=b, name=name, province=province, district=where))
     return out
 
@@ -98,7 +97,7 @@ def document_facts(text: str, a: int, b: int, own: str | None) -> list[Fact]:
         code = m[1]
         if own and code.replace(" ", "") == own:
             continue
-        head = text[max(a, m.start() - 40):m.start()]
+        head = text[max(a, m.start() - PHRASE_REACH):m.start()]
         kind = next((t for t in DOC_TYPES if t.lower() in head.lower()), None)
         after = re.match(r"\s*(?:ngày|,\s*ngày)\s+(\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
                          text[m.end():b])
@@ -113,7 +112,7 @@ def date_facts(text: str, a: int, b: int) -> list[Fact]:
     out = []
     for q in find_numbers(text[a:b]):
         if q.kind == "date":
-            cited = re.search(r"\d+/[A-ZĐ]", text[max(a, a + q.start - 40):a + q.start])
+            cited = re.search(r"\d+/[A-ZĐ]", text[max(a, a + q.start - PHRASE_REACH):a + q.start])
             out.append(Fact(kind="date", subkind="document" if cited else "event", text=q.text, start=a + q.start,
                             end=a + q.end, passage_start=a, passage_end=b, value=q.value))
     return out

@@ -1,6 +1,6 @@
 """Turn a report file of any supported format into text with provenance.
 
-Each format has one reader module exposing ``read(data: bytes, path: Path, limits: Limits) ->
+Each format has one reader module exposing ``read(data: bytes, path: Path, limits: ReadingLimits) ->
 Extracted``. ``read_report`` picks the reader by suffix, applies the size limits, refuses a file
 whose bytes are another format than its name says, and turns every failure into a ``ReportError``
 whose message is one line naming the file.
@@ -10,18 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.readers import docx, html, pdf, plain
-from assistant.readers.base import (
-    DESCRIPTION,
-    ENV_MAX_PAGES,
-    ENV_MAX_SIZE_MB,
-    MB,
-    Extracted,
-    Kind,
-    Limits,
-    ReportError,
-    first_line,
-    sniff,
-)
+from assistant.readers.base import DESCRIPTION, Extracted, Kind, ReportError, first_line, sniff
+from assistant.settings import ENV_MAX_SIZE_MB, MB, ReadingLimits
 
 READERS = {
     ".txt": plain.read_text,
@@ -68,9 +58,9 @@ def _check_kind(data: bytes, path: Path) -> None:
     raise ReportError(f"{path.name}: named {suffix} but the content is {what}{hint}")
 
 
-def read_report(path: Path, limits: Limits | None = None) -> Extracted:
+def read_report(path: Path, limits: ReadingLimits | None = None) -> Extracted:
     """Read one report; raise ``ReportError`` with a one-line reason when it cannot be used."""
-    limits = limits or Limits()
+    limits = limits or ReadingLimits()
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise ReportError(f"{path.name}: unsupported format {path.suffix!r} "
@@ -103,5 +93,4 @@ def read_report(path: Path, limits: Limits | None = None) -> Extracted:
     return extracted
 
 
-__all__ = ["ENV_MAX_PAGES", "ENV_MAX_SIZE_MB", "Extracted", "Limits", "ReportError", "read_report",
-           "supported_suffixes"]
+__all__ = ["Extracted", "ReportError", "read_report", "supported_suffixes"]

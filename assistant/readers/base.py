@@ -1,10 +1,9 @@
 """The values every reader returns, the one error they raise, and helpers they share."""
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant.errors import UserFacingError
@@ -12,70 +11,6 @@ from assistant.errors import UserFacingError
 
 class ReportError(UserFacingError, ValueError):
     """A report that cannot be indexed; the message is one line and names the file."""
-
-
-MB = 1024 * 1024
-ENV_MAX_SIZE_MB = "ASSISTANT_MAX_SIZE_MB"
-ENV_MAX_PAGES = "ASSISTANT_MAX_PAGES"
-DEFAULT_MAX_SIZE_MB = 50
-DEFAULT_MAX_PAGES = 500
-
-
-def _env_limit(name: str, default: float) -> float:
-    """A positive number from the environment variable ``name``, else ``default``."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ReportError(f"{name}={raw!r} is not a number") from None
-    if not value > 0 or value == float("inf"):
-        raise ReportError(f"{name}={raw!r} must be a positive number")
-    return value
-
-
-def _default_max_bytes() -> int:
-    return int(_env_limit(ENV_MAX_SIZE_MB, DEFAULT_MAX_SIZE_MB) * MB)
-
-
-def _default_max_pages() -> int:
-    return max(1, int(_env_limit(ENV_MAX_PAGES, DEFAULT_MAX_PAGES)))
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Input limits, so a huge or hostile file cannot stall a build.
-
-    ``max_bytes`` bounds a file's size (default 50 MB, or ``ASSISTANT_MAX_SIZE_MB``), ``max_pages``
-    a PDF's pages (default 500, or ``ASSISTANT_MAX_PAGES``); ``python -m assistant index`` takes
-    ``--max-size-mb`` and ``--max-pages`` (see ``with_options``). ``max_unpacked_bytes`` bounds what
-    a DOCX (a ZIP archive) may expand to, ``max_chars`` the text any report may yield. A report over
-    any limit is refused with a ``ReportError`` (skipped by the build), never truncated.
-    """
-
-    max_bytes: int = field(default_factory=_default_max_bytes)
-    max_pages: int = field(default_factory=_default_max_pages)
-    max_unpacked_bytes: int = 200 * MB
-    max_chars: int = 5_000_000
-
-    def __post_init__(self) -> None:
-        for name in ("max_bytes", "max_pages", "max_unpacked_bytes", "max_chars"):
-            if getattr(self, name) < 1:
-                raise ReportError(f"limit {name} must be at least 1, got {getattr(self, name)}")
-
-    def with_options(self, *, max_size_mb: float | None = None, max_pages: int | None = None) -> Limits:
-        """These limits with a size (in MB) and a page count from the command line, where given."""
-        changes: dict[str, int] = {}
-        if max_size_mb is not None:
-            if not max_size_mb > 0 or max_size_mb == float("inf"):
-                raise ReportError(f"--max-size-mb must be a positive number, got {max_size_mb}")
-            changes["max_bytes"] = int(max_size_mb * MB)
-        if max_pages is not None:
-            if max_pages < 1:
-                raise ReportError(f"--max-pages must be at least 1, got {max_pages}")
-            changes["max_pages"] = max_pages
-        return replace(self, **changes)
 
 
 @dataclass(frozen=True)

@@ -31,16 +31,15 @@ from pathlib import Path
 
 from assistant.readers.base import (
     DECORATION,
-    MB,
     OFFICIAL_LAYOUT,
     Extracted,
-    Limits,
     ReportError,
     first_line,
     is_header_row,
     labelled_row,
     tidy,
 )
+from assistant.settings import MB, ReadingLimits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -86,7 +85,7 @@ _PLACEHOLDER_AUTHORS = {
 _PLACEHOLDER_TITLES = {"word document", "document", "tài liệu", "untitled", "title", "tiêu đề", "microsoft word"}
 
 
-def read(data: bytes, path: Path, limits: Limits) -> Extracted:
+def read(data: bytes, path: Path, limits: ReadingLimits) -> Extracted:
     _check_archive(data, path, limits)
     import docx  # python-docx
 
@@ -101,7 +100,7 @@ def read(data: bytes, path: Path, limits: Limits) -> Extracted:
     return Extracted(text=text, meta=_meta(document, text))
 
 
-def _check_archive(data: bytes, path: Path, limits: Limits) -> None:
+def _check_archive(data: bytes, path: Path, limits: ReadingLimits) -> None:
     """A ZIP that is a Word document and will not expand past the limits (a ZIP bomb).
 
     Everything is judged from the ZIP directory alone, before a byte is decompressed: the sizes the

@@ -22,7 +22,6 @@ from pathlib import Path
 
 from assistant.readers.base import (
     Extracted,
-    Limits,
     ReportError,
     decode_utf16_without_bom,
     first_line,
@@ -30,6 +29,7 @@ from assistant.readers.base import (
     labelled_row,
     tidy,
 )
+from assistant.settings import ReadingLimits
 
 _MAX_TREE_SIZE = 200_000  # elements; a page with more is refused rather than parsed for minutes
 _MAX_DEPTH = 1000
@@ -60,7 +60,7 @@ _VN_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ")
 
 
-def read(data: bytes, path: Path, limits: Limits) -> Extracted:
+def read(data: bytes, path: Path, limits: ReadingLimits) -> Extracted:
     import lxml.html
 
     markup = _NOT_XML.sub("", _XML_DECLARATION.sub("", _decode(data, path), count=1))

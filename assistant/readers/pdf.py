@@ -32,10 +32,8 @@ from pathlib import Path
 
 from assistant.readers.base import (
     DECORATION,
-    ENV_MAX_PAGES,
     OFFICIAL_LAYOUT,
     Extracted,
-    Limits,
     ReportError,
     first_line,
     is_header_row,
@@ -43,6 +41,7 @@ from assistant.readers.base import (
     labelled_row,
     tidy,
 )
+from assistant.settings import ENV_MAX_PAGES, ReadingLimits
 
 _PDFIUM_LOCK = threading.Lock()
 """PDFium is not thread-safe: one document at a time in this process."""
@@ -84,7 +83,7 @@ class _Segment:
     turn: int = 0
 
 
-def read(data: bytes, path: Path, limits: Limits) -> Extracted:
+def read(data: bytes, path: Path, limits: ReadingLimits) -> Extracted:
     if b"%PDF-" not in data[:1024]:
         raise ReportError(f"{path.name}: not a PDF file (no %PDF header)")
     with _PDFIUM_LOCK:
@@ -97,7 +96,7 @@ def read(data: bytes, path: Path, limits: Limits) -> Extracted:
     return Extracted(text=text, page_starts=page_starts)
 
 
-def _read_pages(data: bytes, path: Path, limits: Limits) -> tuple[list[list[_Segment]], list[bool]]:
+def _read_pages(data: bytes, path: Path, limits: ReadingLimits) -> tuple[list[list[_Segment]], list[bool]]:
     import pypdfium2 as pdfium
     from pypdfium2 import raw
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from assistant.readers.base import Extracted, Limits, ReportError, decode_utf16_without_bom
+from assistant.readers.base import Extracted, ReportError, decode_utf16_without_bom
+from assistant.settings import ReadingLimits
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _META_KEYS = ("title", "date", "author", "province", "source")
@@ -30,11 +31,11 @@ def decode(data: bytes, name: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def read_text(data: bytes, path: Path, limits: Limits) -> Extracted:
+def read_text(data: bytes, path: Path, limits: ReadingLimits) -> Extracted:
     return Extracted(text=decode(data, path.name))
 
 
-def read_markdown(data: bytes, path: Path, limits: Limits) -> Extracted:
+def read_markdown(data: bytes, path: Path, limits: ReadingLimits) -> Extracted:
     """YAML front matter becomes metadata and is skipped; offsets still index the whole file."""
     text = decode(data, path.name)
     match = _FRONT_MATTER.match(text)
