@@ -122,8 +122,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cmd_index(args: argparse.Namespace) -> int:
-    from assistant.indexer import build_index, progress_wanted
-    from assistant.settings import ReadingLimits, SettingError
+    from assistant.indexer import build_index, lower_priority, progress_wanted
+    from assistant.settings import BuildSettings, ReadingLimits, SettingError
     from assistant.store import check_index
 
     if args.check:
@@ -142,6 +142,7 @@ def _cmd_index(args: argparse.Namespace) -> int:
         engine = RayEngine(args.ray_address, args.workers)
     elif args.ray_address is not None or args.workers is not None:
         raise UsageError("--ray-address and --workers need --engine ray")
+    lower_priority(BuildSettings().nice)  # this process only builds: every thread it starts is niced
     summary = build_index(args.corpus or settings.corpus_dir(), args.index or settings.index_dir(),
                           model=args.model, rebuild=args.rebuild, limits=limits, progress=progress_wanted(),
                           engine=engine)

@@ -16,12 +16,13 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import numpy as np
 
@@ -56,6 +57,7 @@ from assistant.store import (
 )
 from assistant.text import bm25_tokens
 
+T = TypeVar("T")
 OUTSIDE = "symlink to a file outside the corpus"
 Kept = tuple[Report, Sequence[Chunk], np.ndarray | None]
 """A report of the new index, its chunks, and their vectors when the previous index or the engine has them."""
@@ -720,6 +722,28 @@ def _chunk_tokens(kept: list[Kept]) -> Iterator[list[str]]:
         text = report.text
         for chunk in report_chunks:
             yield bm25_tokens(embedded_text(report.header, text[chunk.start:chunk.end]))
+
+
+def lower_priority(nice: int) -> None:
+    """Raise the calling thread's niceness to ``nice``, never lower it (that needs privileges).
+
+    On Linux niceness belongs to a thread, and the threads it starts (ONNX Runtime's and FAISS's
+    pools) inherit it: a build started from a niced thread runs niced, the rest of the process not.
+    """
+    current = os.getpriority(os.PRIO_PROCESS, 0)
+    if nice > current:
+        os.setpriority(os.PRIO_PROCESS, 0, nice)
+
+
+def build_niced(build: Callable[[], T], nice: int) -> T:
+    """``build()`` run in a thread of its own at niceness ``nice`` (``BuildSettings.nice``), waited for.
+
+    For a build inside a serving process (an upload in the chat): its own thread, so the threads that
+    answer questions keep their priority, and one that ends with the build, as it cannot be raised back.
+    """
+    with ThreadPoolExecutor(1, thread_name_prefix="index-build", initializer=lower_priority,
+                            initargs=(nice,)) as pool:
+        return pool.submit(build).result()
 
 
 def progress_wanted() -> bool:

@@ -1,8 +1,8 @@
 """Every tunable of the pipeline, by stage, with what it is and how its value was chosen.
 
 One frozen dataclass per stage: reading (``ReadingLimits``), chunking (``ChunkingSettings``),
-embedding (``EmbeddingSettings``), the dense index (``DenseIndexSettings``), retrieval
-(``RetrievalSettings``) and answering (``AnsweringSettings``); the answer scorer's own fit settings
+embedding (``EmbeddingSettings``), building (``BuildSettings``), the dense index
+(``DenseIndexSettings``), retrieval (``RetrievalSettings``) and answering (``AnsweringSettings``); the answer scorer's own fit settings
 are part of what it learns and stored with it (``assistant.scorer.FitSettings``). Environment
 variables are read here and nowhere else, when a settings object is made (so a test or a command can
 set them first); command-line options replace fields of the object (``ReadingLimits.with_options``).
@@ -43,6 +43,16 @@ def env_positive(name: str, default: float) -> float:
     if not value > 0 or math.isinf(value):
         raise SettingError(f"{name}={raw!r} must be a positive number")
     return value
+
+
+def env_whole(name: str, default: int, lowest: int, highest: int) -> int:
+    """A whole number from ``lowest`` to ``highest`` from the environment variable ``name``, else ``default``."""
+    raw = env_text(name)
+    if raw is None:
+        return default
+    if not raw.isdigit() or not lowest <= int(raw) <= highest:
+        raise SettingError(f"{name} must be a whole number from {lowest} to {highest}, not {raw!r}")
+    return int(raw)
 
 
 def env_count(name: str, default: int, what: str) -> int:
@@ -191,6 +201,20 @@ class EmbeddingSettings:
     """Passages per run, as sentence-transformers uses. Batches are cut from the passages sorted by
     token count, so they pad little; 32 chunks of 700 characters (~200 tokens) keep a batch's
     attention scores near 60 MB."""
+
+
+# Building an index.
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """How an index build shares the machine with the questions answered beside it."""
+
+    nice: int = field(default_factory=lambda: env_whole("ASSISTANT_BUILD_NICE", 10, 0, 19))
+    """The build's niceness (``ASSISTANT_BUILD_NICE``, 0 to 19), for ``index`` and for uploads in the
+    chat: at 10 the kernel gives a question's thread about nine times the CPU share of each build
+    thread (CFS weights 1024 and 110), so a question answered during a build waits little for a core,
+    while an idle machine still gives the build every core. ``benchmarks/concurrency.py`` measures a
+    question's latency beside a build at 0 and at 10."""
 
 
 # The dense index.

@@ -9,13 +9,13 @@ import math
 from dataclasses import replace
 
 import pytest
+from fakes import tiny_index
 
 from assistant.compose import Claim, compose_claims, human_date, render_claims, verify_claims
 from assistant.kinds import asked
 from assistant.question import analyse
 from assistant.retrieve import Hit
 from assistant.sentences import CandidateFinder, whole_numbers
-from fakes import tiny_index
 
 REPORT = """CÔNG AN TỈNH LÂM ĐỒNG
 Lâm Đồng, ngày 15 tháng 12 năm 2023

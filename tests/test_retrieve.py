@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from fakes import WordEmbedder, tiny_index
 
 from assistant.retrieve import Filters, Retriever
 from assistant.settings import RetrievalSettings
-from fakes import WordEmbedder, tiny_index
 
 REPORTS = {
     "001_lam-dong.txt": "CÔNG AN TỈNH LÂM ĐỒNG\nLâm Đồng, ngày 15 tháng 12 năm 2023\n\n"

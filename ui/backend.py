@@ -33,7 +33,7 @@ from assistant.evaluate import evaluate as evaluate_suites
 from assistant.factlist import FactFilters, find_facts
 from assistant.factlist import rows as fact_rows
 from assistant.factstore import StoredFact
-from assistant.indexer import BuildSummary, build_index
+from assistant.indexer import BuildSummary, build_index, build_niced
 from assistant.inputs import (
     RAW_LIMIT,
     InputError,
@@ -44,7 +44,7 @@ from assistant.inputs import (
     clean_question,
 )
 from assistant.readers import ReportError
-from assistant.settings import ReadingLimits
+from assistant.settings import BuildSettings, ReadingLimits
 from assistant.store import StoreError
 from assistant.uploads import add_report, remove_report
 
@@ -113,8 +113,9 @@ class Backend:
             self.update_index()
 
     def update_index(self) -> BuildSummary:
+        """Bring the index in line with the corpus, niced, so questions asked meanwhile keep their speed."""
         with self._write:
-            return build_index(self.corpus, self.index, limits=self.limits)
+            return build_niced(lambda: build_index(self.corpus, self.index, limits=self.limits), BuildSettings().nice)
 
     def ask(self, question: object, history: object, province: object, year: object) -> Answer:
         """Answer with every argument checked first, as the CLI checks it: the chat box, the filters
