@@ -38,12 +38,13 @@ from assistant.chunking import split_spans
 from assistant.evalset import load_items
 from assistant.lexical import LexicalIndex
 from assistant.retrieve import _top
-from assistant.settings import ChunkingSettings
+from assistant.settings import ChunkingSettings, RetrievalSettings
 from assistant.text import bm25_tokens, query_tokens
 
 ROOT = Path(__file__).resolve().parent.parent
-DEPTH = 50
-"""The fusion's candidate depth (``RetrievalSettings.depth``)."""
+DEPTH = RetrievalSettings().depth
+"""The fusion's candidate depth."""
+STRIDE = RetrievalSettings().top_sample_stride
 
 
 def chunk_texts(size: int) -> Iterator[str]:
@@ -177,7 +178,7 @@ def measure(size: int, tokens: Path, work: Path, rounds: int, old_build_up_to: i
     _, facts = generate(size)
     planted = [f.question for f in facts[:: max(1, len(facts) // 40)][:40]]
     questions = planted + [item["question"] for item in load_items(ROOT / "evals/qa.jsonl", "dev")]
-    result["new"]["query"], new_tops = latency(index.scores, _top, questions, rounds)
+    result["new"]["query"], new_tops = latency(index.scores, lambda s, d: _top(s, d, STRIDE), questions, rounds)
     result["old_query"], old_tops = latency(old_scorer(index), old_top, questions, rounds)
     result["questions"] = len(questions)
     result.update(compare(old_tops, new_tops))
