@@ -43,6 +43,14 @@ GLOSSARY: dict[str, str] = {
     "preliminary review": "sơ kết", "mid-term review": "sơ kết", "online": "trực tuyến",
     "speech": "phát biểu", "speak": "phát biểu", "chaired": "chủ trì", "chair": "chủ trì",
     "preside": "chủ trì", "presided": "chủ trì",
+    "implement": "thực hiện", "carry out": "thực hiện", "carried out": "thực hiện", "deploy": "triển khai",
+    "roll out": "triển khai", "organise": "tổ chức", "organize": "tổ chức", "organised": "tổ chức",
+    "organized": "tổ chức", "hold": "tổ chức", "held": "tổ chức", "sign": "ký", "signed": "ký",
+    "direct": "chỉ đạo", "direction": "chỉ đạo", "directive": "chỉ đạo", "instruct": "chỉ đạo",
+    "instruction": "chỉ đạo", "gave directions": "phát biểu chỉ đạo", "request": "đề nghị", "ask": "yêu cầu",
+    "launch": "phát động", "emulation": "thi đua", "emulation movement": "phong trào thi đua",
+    "issue": "ban hành", "issued": "ban hành", "plan": "kế hoạch", "report on": "báo cáo",
+    "denounce": "tố giác", "tip-off": "tin báo", "incident": "vụ việc", "dispute": "tranh chấp",
     # who
     "police": "công an", "provincial police": "công an tỉnh", "ministry of public security": "Bộ Công an",
     "director": "giám đốc", "deputy director": "phó giám đốc",
@@ -67,6 +75,12 @@ GLOSSARY: dict[str, str] = {
     "reconciliation": "hòa giải", "mediation": "hòa giải",
     "crime": "tội phạm", "criminal": "tội phạm", "drug": "ma túy", "social evil": "tệ nạn xã hội",
     "religion": "tôn giáo", "religious": "tôn giáo", "parish": "xứ họ đạo", "ethnic minority": "dân tộc thiểu số",
+    "national": "toàn quốc", "nationwide": "toàn quốc", "action programme": "chương trình hành động",
+    "action program": "chương trình hành động", "plan of action": "chương trình hành động",
+    "social network": "mạng xã hội", "social media": "mạng xã hội", "hostile force": "thế lực thù địch",
+    "peaceful evolution": "diễn biến hòa bình", "distort": "xuyên tạc", "distortion": "xuyên tạc",
+    "body": "cơ quan", "agency": "cơ quan", "unit": "đơn vị", "party": "bên", "news story": "lượt tin",
+    "neighbouring area": "vùng giáp ranh", "neighboring area": "vùng giáp ranh", "adjacent area": "vùng giáp ranh",
     "border": "biên giới", "camera": "camera", "cyberspace": "không gian mạng", "mental illness": "tâm thần",
     "mentally ill": "tâm thần", "reintegration": "tái hòa nhập", "reintegrate": "tái hòa nhập",
     "gong": "tiếng kẻng", "residential area": "khu dân cư", "safe": "an toàn",
@@ -137,6 +151,9 @@ def _english_of() -> dict[str, str]:
 
 ENGLISH_OF = _english_of()
 """The glossary read backwards, for the English templates of generated training questions."""
+ENGLISH_VERBS = frozenset({"maintain", "build", "establish", "replicate", "expand", "manage", "coordinate"})
+"""The glossary's English verbs in their base form: the ones a "How many … did X {verb}?" template may use."""
+_NO_PLURAL = frozenset({"people", "police", "news", "propaganda", "training", "security", "youth", "women"})
 
 
 def english_head(vietnamese: str) -> str | None:
@@ -150,10 +167,12 @@ def english_head(vietnamese: str) -> str | None:
 
 
 def english_for(vietnamese: str) -> str | None:
-    """An English rendering of a Vietnamese noun or verb phrase, when the glossary covers all its words.
+    """An English rendering of a Vietnamese noun phrase, when the glossary covers all its words.
 
     Phrases are matched longest first ("loại mô hình" before "mô hình"); None when any word is left
-    over, so a template never mixes languages.
+    over, so a template never mixes languages. Vietnamese puts the head first and English last, so the
+    phrases are given in reverse ("mô hình tự phòng" → "self-prevention model", "giám đốc công an tỉnh"
+    → "provincial police director").
     """
     words = vietnamese.lower().split()
     out: list[str] = []
@@ -167,4 +186,19 @@ def english_for(vietnamese: str) -> str | None:
                 break
         else:
             return None
-    return " ".join(out)
+    return " ".join(reversed(out))
+
+
+def english_verb(vietnamese: str) -> str | None:
+    """The English base form of a Vietnamese verb phrase the glossary gives one for ("duy trì" → "maintain"),
+    else None: a template then says "report" rather than a noun or a participle in the verb's place."""
+    english = ENGLISH_OF.get(vietnamese.lower())
+    return english if english in ENGLISH_VERBS else None
+
+
+def english_plural(noun: str) -> str:
+    """A counted English noun phrase in the plural ("model" → "models", "people" stays)."""
+    head = noun.rsplit(" ", 1)[-1]
+    if head in _NO_PLURAL or head.endswith("s"):
+        return noun
+    return noun[:-1] + "ies" if head.endswith("y") and head[-2:-1] not in "aeiou" else noun + "s"
