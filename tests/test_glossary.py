@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.glossary import english_for, english_head, english_plural, english_verb, expand_english
+from assistant.glossary import english_for, english_head, english_plural, english_verb
 
 
 @pytest.mark.parametrize(("vietnamese", "english"), [
@@ -35,14 +35,3 @@ def test_only_base_form_verbs_fill_a_templates_verb(vietnamese: str, verb: str |
 ])
 def test_english_plural(noun: str, plural: str) -> None:
     assert english_plural(noun) == plural
-
-
-@pytest.mark.parametrize(("question", "term"), [
-    ("How many teams implement the models in Hoa Binh?", "thực hiện"),
-    ("Between which bodies was the programme signed?", "ký"),
-    ("Which model uses social networks?", "mạng xã hội"),
-    ("What is Action Programme No. 22 about?", "chương trình hành động"),
-    ("Which body organised the national online conference?", "toàn quốc"),
-])
-def test_common_report_verbs_and_nouns_reach_bm25(question: str, term: str) -> None:
-    assert term in expand_english(question)
