@@ -137,6 +137,9 @@ def _english_of() -> dict[str, str]:
 
 ENGLISH_OF = _english_of()
 """The glossary read backwards, for the English templates of generated training questions."""
+ENGLISH_VERBS = frozenset({"maintain", "build", "establish", "replicate", "expand", "manage", "coordinate"})
+"""The glossary's English verbs in their base form: the ones a "How many … did X {verb}?" template may use."""
+_NO_PLURAL = frozenset({"people", "police", "news", "propaganda", "training", "security", "youth", "women"})
 
 
 def english_head(vietnamese: str) -> str | None:
@@ -150,10 +153,12 @@ def english_head(vietnamese: str) -> str | None:
 
 
 def english_for(vietnamese: str) -> str | None:
-    """An English rendering of a Vietnamese noun or verb phrase, when the glossary covers all its words.
+    """An English rendering of a Vietnamese noun phrase, when the glossary covers all its words.
 
     Phrases are matched longest first ("loại mô hình" before "mô hình"); None when any word is left
-    over, so a template never mixes languages.
+    over, so a template never mixes languages. Vietnamese puts the head first and English last, so the
+    phrases are given in reverse ("mô hình tự phòng" → "self-prevention model", "giám đốc công an tỉnh"
+    → "provincial police director").
     """
     words = vietnamese.lower().split()
     out: list[str] = []
@@ -167,4 +172,19 @@ def english_for(vietnamese: str) -> str | None:
                 break
         else:
             return None
-    return " ".join(out)
+    return " ".join(reversed(out))
+
+
+def english_verb(vietnamese: str) -> str | None:
+    """The English base form of a Vietnamese verb phrase the glossary gives one for ("duy trì" → "maintain"),
+    else None: a template then says "report" rather than a noun or a participle in the verb's place."""
+    english = ENGLISH_OF.get(vietnamese.lower())
+    return english if english in ENGLISH_VERBS else None
+
+
+def english_plural(noun: str) -> str:
+    """A counted English noun phrase in the plural ("model" → "models", "people" stays)."""
+    head = noun.rsplit(" ", 1)[-1]
+    if head in _NO_PLURAL or head.endswith("s"):
+        return noun
+    return noun[:-1] + "ies" if head.endswith("y") and head[-2:-1] not in "aeiou" else noun + "s"

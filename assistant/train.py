@@ -50,7 +50,7 @@ from assistant.evalset import load_items
 from assistant.facts import Fact
 from assistant.factstore import unit_key
 from assistant.features import FEATURES
-from assistant.glossary import english_for, english_head
+from assistant.glossary import english_for, english_head, english_plural, english_verb
 from assistant.loro import outcome, reports_of
 from assistant.metrics import answer_matches, evidence_rank
 from assistant.places import DATA as GAZETTEER
@@ -70,7 +70,7 @@ from assistant.text import canonical, fold
 
 TRAINING_SPLIT = "dev"
 """The only split of an eval file that is ever trained on."""
-GENERATOR_VERSION = 5
+GENERATOR_VERSION = 6
 """Bumped whenever the templates or near misses change: part of the training data's hash."""
 YEARS_AROUND = 3
 """Near-miss years are sought this far before and after a figure's period."""
@@ -163,10 +163,6 @@ def _english_place(name: str) -> str:
     return " ".join(w.capitalize() for w in fold(name).split())
 
 
-def _plural(noun: str) -> str:
-    return noun if noun.endswith("s") else noun + "s"
-
-
 def _districts(province: str) -> list[tuple[str, str]]:
     """(place word, name) of the province's districts in the gazetteer ("Huyện", "Đăk Hà")."""
     raw = json.loads(GAZETTEER.read_text(encoding="utf-8"))
@@ -225,10 +221,10 @@ class _Generator:
         base = f"g-{tag}-{fact.start}"
         rate = fact.subkind in ("percent", "ratio")
         english = english_for(unit) or english_head(unit)
-        verb = (english_for(action) if action else None) or "report"
+        verb = (english_verb(action) if action else None) or "report"
 
         def en_count(place: str, period: str = "") -> str | None:
-            return f"How many {_plural(english)} did {_english_place(place)} {verb}{period}?" if english else None
+            return f"How many {english_plural(english)} did {_english_place(place)} {verb}{period}?" if english else None
 
         if not self._ambiguous(fact, quantities):
             target = {"target": (report.doc_id, fact.start), "target_value": fact.value, "target_unit": unit_key(unit)}
@@ -240,7 +236,7 @@ class _Generator:
             self._ask(base, f"{where} {action} bao nhiêu {unit}{when}?", en_count(where, f" in {year}" if when else ""),
                       tag, **target)
             self._ask(f"{base}-2", f"Có bao nhiêu {unit} {action} ở {where}{when}?",
-                      f"How many {_plural(english)} are there in {_english_place(where)}?" if english else None,
+                      f"How many {english_plural(english)} are there in {_english_place(where)}?" if english else None,
                       tag, **target)
             if not self._ambiguous(fact, quantities, by_action=False):
                 self._ask(f"{base}-3", f"Số {unit} của {where}{when} là bao nhiêu?", None, tag, **target)
@@ -260,7 +256,7 @@ class _Generator:
         if named:
             place_word, name = named[fact.start % len(named)]
             self._ask(f"{base}-d", f"{place_word} {name} ({province}) {action} bao nhiêu {unit}?",
-                      f"How many {_plural(english)} did {_english_place(name)} district of {_english_place(province)} "
+                      f"How many {english_plural(english)} did {_english_place(name)} district of {_english_place(province)} "
                       f"{verb}?" if english else None, tag, answerable=False)
         for other in self.reports:
             if other.doc_id == report.doc_id or not other.meta.get("province"):
@@ -285,7 +281,7 @@ class _Generator:
                 continue
             english = english_for(unit) or english_head(unit)
             self._ask(f"g-{tag}-u{asked}", f"{province} có bao nhiêu {unit}?",
-                      f"How many {_plural(english)} does {_english_place(province)} have?" if english else None,
+                      f"How many {english_plural(english)} does {_english_place(province)} have?" if english else None,
                       tag, answerable=False)
             asked += 1
 
