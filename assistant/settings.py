@@ -1,12 +1,14 @@
-"""Every tunable of the pipeline, by stage, with what it is and how its value was chosen.
+"""The settings of every stage, with what each is and how its value was chosen.
 
 One frozen dataclass per stage: reading (``ReadingLimits``), chunking (``ChunkingSettings``),
 embedding (``EmbeddingSettings``), building (``BuildSettings``), the dense index
-(``DenseIndexSettings``), retrieval (``RetrievalSettings``) and answering (``AnsweringSettings``); the answer scorer's own fit settings
-are part of what it learns and stored with it (``assistant.scorer.FitSettings``). Environment
+(``DenseIndexSettings``), retrieval (``RetrievalSettings``) and answering (``AnsweringSettings``);
+the answer scorer's own fit settings are part of what it learns and stored with it
+(``assistant.scorer.FitSettings``). Environment
 variables are read here and nowhere else, when a settings object is made (so a test or a command can
 set them first); command-line options replace fields of the object (``ReadingLimits.with_options``).
-Where things live (model, cache, index, corpus) is at the top.
+Where things live (model, cache, index, corpus) is at the top. Constants that fix a file format or
+a rule of the text stay beside the code they shape, explained there.
 """
 from __future__ import annotations
 
