@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from assistant.districts import asked_district
-from assistant.factstore import unit_key
+from assistant.factstore import action_key, unit_key
 from assistant.kinds import KINDS, Asked, clause_around, figure_span, focus_in
 from assistant.sentences import Candidate, CandidateFinder, whole_numbers
 from assistant.store import IndexData
@@ -61,6 +61,8 @@ FEATURES: tuple[str, ...] = (
     "lex_if_clause", "sentence_cos_if_clause",
     # the figure's unit against the asked noun, and money asked for
     "unit_focus", "unit_lex", "noun_lex", "unit_cos", "unit_cos_gap", "no_focus", "money_match", "money_mismatch",
+    # what was done to the figure (its stored action, "duy trì", "xây dựng mới") against the asked words
+    "action_lex", "action_gap",
     # scope: year, district, total or row, province; numbers the question names
     "year_ok", "year_conflict", "report_lacks_year",
     "district_match", "district_other", "breakdown_unasked", "report_lacks_district",
@@ -199,6 +201,8 @@ class Featurizer:
         X[:, INDEX["lex_top"]] = (lex >= lex.max()).astype(np.float32)
         sentence_cos = X[:, INDEX["sentence_cos"]]
         X[:, INDEX["sentence_cos_gap"]] = sentence_cos.max() - sentence_cos
+        action = X[:, INDEX["action_lex"]]
+        X[:, INDEX["action_gap"]] = action.max() - action
         cos = X[:, INDEX["unit_cos"]]
         has_unit = cos > 0
         if has_unit.any():
@@ -225,6 +229,8 @@ class Featurizer:
         if terms.money and x is not None:
             row[INDEX["money_match" if x.kind == "money" else "money_mismatch"]] = 1.0
         unit = (c.fact.unit if c.fact is not None and c.fact.unit else None) or (x.unit if x is not None else None)
+        if c.fact is not None and (done := action_key(c.fact.action).split()):
+            row[INDEX["action_lex"]] = sum(1 for w in done if w in terms.folded) / len(done)
         if not unit:
             return
         unit_words = _folded(unit).split()
