@@ -217,3 +217,12 @@ def test_a_build_embeds_only_the_sentences_of_new_reports(tmp_path):
     header_and_sentence = f"{lam_dong.header}\n{lam_dong.text[start:end]}" if lam_dong.header else lam_dong.text[start:end]
     assert np.allclose(data.sentences.vector(lam_dong.doc_id, start, end),
                        WordEmbedder().embed_passages([header_and_sentence])[0], atol=2e-3)
+
+
+def test_the_figures_action_against_the_asked_words(data):
+    candidates, X, text = _featurized(data, "Lâm Đồng xây dựng mới bao nhiêu mô hình?")
+    built, kept = _row(candidates, X, text, "87"), _row(candidates, X, text, "1.274")
+    assert built[INDEX["action_lex"]] > kept[INDEX["action_lex"]]
+    assert built[INDEX["action_gap"]] == 0 < kept[INDEX["action_gap"]]
+    candidates, X, text = _featurized(data, "Lâm Đồng duy trì bao nhiêu mô hình?")
+    assert _row(candidates, X, text, "1.274")[INDEX["action_lex"]] > _row(candidates, X, text, "87")[INDEX["action_lex"]]
