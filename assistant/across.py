@@ -108,7 +108,8 @@ class UnitMatcher:
         query = self.embedder.embed_query([phrase])[0]
         cosines = np.asarray(self.vectors, dtype=np.float32) @ query
         best = float(cosines.max())
-        near = [self.keys[i] for i in np.flatnonzero(cosines >= max(best - self.settings.unit_margin, self.settings.unit_floor))]
+        reach = max(best - self.settings.unit_margin, self.settings.unit_floor)
+        near = [self.keys[i] for i in np.flatnonzero(cosines >= reach)]
         return list(dict.fromkeys(lexical + near))
 
 

@@ -189,7 +189,8 @@ class Assistant:
         self.finder = CandidateFinder(data)
         self.featurizer = Featurizer(data, self.finder, data.sentences)
         self.scorer = scorer or load_scorer()
-        self.units = UnitMatcher(data.units.keys, data.units.written, data.units.vectors, self.embedder, self.settings) \
+        self.units = UnitMatcher(data.units.keys, data.units.written, data.units.vectors, self.embedder,
+                                 self.settings) \
             if data.units is not None else None
         self.provinces = {r.meta.get("province") for r in data.reports.values()} - {None}
         self.merged = {r.meta.get("merged_province"): r.meta.get("province") for r in data.reports.values()

@@ -229,7 +229,8 @@ made again by every build."""
 
 
 def _imported_modules(source: Path, package: Path) -> set[Path]:
-    """The package's module files that ``source`` imports (``import assistant.x``, ``from assistant.x import y``)."""
+    """The package's module files that ``source`` imports (``import assistant.x``,
+    ``from assistant.x import y``)."""
     found: set[Path] = set()
     for node in ast.walk(ast.parse(source.read_bytes())):
         names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
@@ -436,7 +437,8 @@ class _Planned:
 
 
 def _build(corpus: Path, index: Path, *, model: str | None, rebuild: bool, settings: ChunkingSettings,
-           limits: ReadingLimits, progress: bool, embedder: Embedder | None, engine: ReadEngine) -> BuildSummary:
+           limits: ReadingLimits, progress: bool, embedder: Embedder | None,
+           engine: ReadEngine) -> BuildSummary:
     started, started_ns = time.perf_counter(), time.time_ns()
     summary = BuildSummary()
     previous, built_with = None, None

@@ -32,7 +32,8 @@ SETTINGS_FILE = "embedder.json"
 class OnnxEmbedder:
     """The converted default model run by ONNX Runtime, vector for vector like sentence-transformers."""
 
-    def __init__(self, model_id: str, folder: Path, backend: Backend, embedding: EmbeddingSettings | None = None) -> None:
+    def __init__(self, model_id: str, folder: Path, backend: Backend,
+                 embedding: EmbeddingSettings | None = None) -> None:
         """``embedding`` gives the thread counts and batch size (read from the environment when None)."""
         from tokenizers import Tokenizer
 

@@ -95,7 +95,8 @@ class Retriever:
             timings["faiss"] = _ms(t0)
         t0 = time.perf_counter()
         fused: dict[int, float] = {}
-        for weight, ranking in ((self.settings.bm25_weight, bm25_rank), (self.settings.dense_weight, dense_rank)):
+        sides = ((self.settings.bm25_weight, bm25_rank), (self.settings.dense_weight, dense_rank))
+        for weight, ranking in sides:
             for rank, chunk in enumerate(ranking):
                 fused[chunk] = fused.get(chunk, 0.0) + weight / (self.settings.rrf_k + rank + 1)
         order = sorted(fused, key=lambda c: (-fused[c], c))[:k]

@@ -47,23 +47,15 @@ def env_positive(name: str, default: float) -> float:
     return value
 
 
-def env_whole(name: str, default: int, lowest: int, highest: int) -> int:
-    """A whole number from ``lowest`` to ``highest`` from the environment variable ``name``, else ``default``."""
+def env_whole(name: str, default: int, lowest: int, highest: int | None = None) -> int:
+    """A whole number of at least ``lowest`` (and at most ``highest``, when given) from the environment
+    variable ``name``, else ``default``."""
     raw = env_text(name)
     if raw is None:
         return default
-    if not raw.isdigit() or not lowest <= int(raw) <= highest:
-        raise SettingError(f"{name} must be a whole number from {lowest} to {highest}, not {raw!r}")
-    return int(raw)
-
-
-def env_count(name: str, default: int, what: str) -> int:
-    """A whole number of at least 1 from the environment variable ``name``, else ``default``."""
-    raw = env_text(name)
-    if raw is None:
-        return default
-    if not raw.isdigit() or int(raw) < 1:
-        raise SettingError(f"{name} must be a whole number of {what}, at least 1, not {raw!r}")
+    if not raw.isdigit() or int(raw) < lowest or (highest is not None and int(raw) > highest):
+        bounds = f"from {lowest} to {highest}" if highest is not None else f"of at least {lowest}"
+        raise SettingError(f"{name} must be a whole number {bounds}, not {raw!r}")
     return int(raw)
 
 
@@ -141,7 +133,8 @@ class ReadingLimits:
             if getattr(self, name) < 1:
                 raise SettingError(f"limit {name} must be at least 1, got {getattr(self, name)}")
 
-    def with_options(self, *, max_size_mb: float | None = None, max_pages: int | None = None) -> ReadingLimits:
+    def with_options(self, *, max_size_mb: float | None = None,
+                     max_pages: int | None = None) -> ReadingLimits:
         """These limits with a size (in MB) and a page count from the command line, where given."""
         changes: dict[str, int] = {}
         if max_size_mb is not None:
@@ -178,11 +171,11 @@ class ChunkingSettings:
 # Embedding.
 
 def _default_build_threads() -> int:
-    return env_count("ASSISTANT_BUILD_THREADS", os.cpu_count() or 1, "threads")
+    return env_whole("ASSISTANT_BUILD_THREADS", os.cpu_count() or 1, 1)
 
 
 def _default_query_threads() -> int:
-    return env_count("ASSISTANT_QUERY_THREADS", 1, "threads")
+    return env_whole("ASSISTANT_QUERY_THREADS", 1, 1)
 
 
 @dataclass(frozen=True)

@@ -29,13 +29,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import machine, markdown_table, percentiles  # noqa: E402
-from synthetic import generate, write  # noqa: E402
+from common import machine, markdown_table, percentiles
+from synthetic import generate, write
 
-from assistant.answer import Assistant  # noqa: E402
-from assistant.indexer import build_index  # noqa: E402
-from assistant.settings import BuildSettings  # noqa: E402
-from assistant.store import load_index  # noqa: E402
+from assistant.answer import Assistant
+from assistant.indexer import build_index
+from assistant.settings import BuildSettings
+from assistant.store import load_index
 
 ROOT = Path(__file__).resolve().parent.parent
 

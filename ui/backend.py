@@ -16,6 +16,7 @@ import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from assistant.answer import Answer, get_assistant
@@ -115,7 +116,8 @@ class Backend:
     def update_index(self) -> BuildSummary:
         """Bring the index in line with the corpus, niced, so questions asked meanwhile keep their speed."""
         with self._write:
-            return build_niced(lambda: build_index(self.corpus, self.index, limits=self.limits), BuildSettings().nice)
+            return build_niced(partial(build_index, self.corpus, self.index, limits=self.limits),
+                               BuildSettings().nice)
 
     def ask(self, question: object, history: object, province: object, year: object) -> Answer:
         """Answer with every argument checked first, as the CLI checks it: the chat box, the filters
