@@ -2,7 +2,8 @@
 
 An eval run asks one or more suites: an eval file and the reports its questions are about,
 each against the index of those reports (``evals/qa.jsonl`` over ``corpus/``; the transfer set
-``evals/transfer.jsonl`` over ``evals/reports/``, whose index the eval builds for itself).
+``evals/transfer.jsonl`` over ``evals/reports/`` and the dev reports' ``evals/dev_docs.jsonl`` over
+``evals/dev_reports/``, whose indexes the eval builds for itself).
 Metrics are pure functions in ``assistant.metrics``; this module runs questions, prints
 tables and writes each run (JSON, Markdown, charts) under ``evals/runs/``.
 """
@@ -31,6 +32,11 @@ CROSS_QA = Path("evals/cross.jsonl")
 TRANSFER_CORPUS = Path("evals/reports")
 TRANSFER_INDEX = Path("evals/index")
 """The transfer reports' own index (git-ignored), refreshed by each run that asks the transfer split."""
+DEV_DOCS_QA = Path("evals/dev_docs.jsonl")
+"""Dev questions over the dev reports: official documents (headers, tables, signatures), tuned on."""
+DEV_DOCS_CORPUS = Path("evals/dev_reports")
+DEV_DOCS_INDEX = Path("evals/dev_index")
+"""The dev reports' own index (git-ignored), refreshed by each run that asks the dev split."""
 SEED_SPLITS = ("dev", "test")
 HELD_OUT_SPLITS = ("transfer", "cross")
 """Splits over the evaluation reports: never tuned on, so their failures are not listed (only run.json has them)."""
@@ -64,6 +70,8 @@ def suites_for(qa: Path | None, index: Path, corpus: Path, splits: Iterable[str]
         return [Suite(qa, corpus, index, None if "all" in wanted else tuple(sorted(wanted)))]
     seeds = SEED_SPLITS if "all" in wanted else tuple(s for s in SEED_SPLITS if s in wanted)
     out = [Suite(SEED_QA, corpus, index, seeds)] if seeds else []
+    if "dev" in seeds:
+        out.append(Suite(DEV_DOCS_QA, DEV_DOCS_CORPUS, DEV_DOCS_INDEX, ("dev",), own_index=True))
     for split, qa_file in zip(HELD_OUT_SPLITS, (TRANSFER_QA, CROSS_QA), strict=True):
         if split in wanted:
             out.append(Suite(qa_file, TRANSFER_CORPUS, TRANSFER_INDEX, (split,), own_index=True))

@@ -15,8 +15,9 @@ from typing import Any, TypeVar
 
 from assistant.metrics import ItemResult, score_item
 
-REPORT_TAG = re.compile(r"^[rt]\d{2,3}$")
-"""Eval tags naming a report: ``r000``… for corpus/, ``t01``… for evals/reports/."""
+REPORT_TAG = re.compile(r"^[rdt]\d{2,3}$")
+"""Eval tags naming a report: ``r000``… for corpus/, ``d01``… for evals/dev_reports/, ``t01``… for
+evals/reports/."""
 NOT_FOUND_REPLY: Mapping[str, Any] = {"found": False, "answer": "", "citations": []}
 """What a gated-off answer amounts to for scoring: no claim, nothing cited."""
 

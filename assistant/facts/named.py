@@ -12,7 +12,7 @@ from typing import Any
 from assistant.facts.areas import districts_in
 from assistant.facts.types import Fact
 from assistant.numbers import find_numbers
-from assistant.people import SURNAMES, person_spans
+from assistant.people import person_spans
 from assistant.places import standard_province
 from assistant.text import PHRASE_REACH, quotes
 
@@ -155,23 +155,54 @@ def _without_rank(line: str) -> str:
     return line
 
 
-def signer_facts(text: str, province: str | None) -> list[Fact]:
-    """The signature block at the end: the office lines ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC") and the name under them."""
+COLUMN_GAP = re.compile(r"\s{3,}")
+"""The run of spaces between the columns of a plain-text block (recipients left, signature right)."""
+NAME_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+
+
+def _right_column(text: str, a: int, b: int) -> tuple[int, int]:
+    """The last column of line ``[a, b)``: a plain-text signature stands right of "Nơi nhận"."""
+    cuts = [m.end() for m in COLUMN_GAP.finditer(text, a, b) if text[a:m.start()].strip()]
+    return (cuts[-1] if cuts else a), b
+
+
+def _is_name(words: list[str]) -> bool:
+    """A signer's name line: two to five capitalised words, not shouted like the office lines."""
+    return (2 <= len(words) <= 5 and all(NAME_WORD.fullmatch(w) and w[:1].isupper() for w in words)
+            and not all(w.isupper() for w in words))
+
+
+def signature_name(text: str, a: int, b: int) -> tuple[int, int, int, list[str]] | None:
+    """The signature block in ``text[a:b]``: (where its office lines start, name start and end, offices).
+
+    The offices ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC") come first, each a line (or the right column of
+    one); the first name line under them is the signer's, with any rank ("Đại tá") left out.
+    """
     office: list[str] = []
     first_office: int | None = None
-    for a, b in list(lines(text, [(0, len(text))]))[-SIGNATURE_LINES:]:
-        line = text[a:b].strip()
+    for la, lb in lines(text, [(a, b)]):
+        ca, cb = _right_column(text, la, lb)
+        line = text[ca:cb].strip()
         if not line:
             continue
         if SIGNATURE_OFFICES.match(line):
             office.append(line)
-            first_office = a if first_office is None else first_office
+            first_office = ca if first_office is None else first_office
             continue
         name = _without_rank(line)
-        words = name.split()
-        if office and 2 <= len(words) <= 5 and words[0] in SURNAMES and all(w[:1].isupper() for w in words):
-            start = a + text[a:b].index(name)
-            return [Fact(kind="document", subkind="signer", text=name, start=start, end=start + len(name),
-                         passage_start=first_office or a, passage_end=start + len(name), name=name,
-                         title=" / ".join(office), province=province)]
-    return []
+        if office and first_office is not None and _is_name(name.split()):
+            start = ca + text[ca:cb].index(name)
+            return first_office, start, start + len(name), office
+    return None
+
+
+def signer_facts(text: str, province: str | None) -> list[Fact]:
+    """The signature block at the end: the offices ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC") and the name under them."""
+    tail = list(lines(text, [(0, len(text))]))[-SIGNATURE_LINES:]
+    if not tail or not (found := signature_name(text, tail[0][0], len(text))):
+        return []
+    first_office, start, end, office = found
+    name = text[start:end]
+    return [Fact(kind="document", subkind="signer", text=name, start=start, end=end,
+                 passage_start=first_office, passage_end=end, name=name, title=" / ".join(office),
+                 province=province)]
