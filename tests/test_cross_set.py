@@ -9,17 +9,17 @@ PDF page, compared as the scorer compares it (``canonical``, whitespace collapse
 """
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections import Counter
 from functools import cache
 from pathlib import Path
 
+
 from assistant.evalset import load_items
-from assistant.readers import Extracted, read_report
-from assistant.settings import ReadingLimits
-from assistant.text import answer_key, canonical, sentences
+from assistant.readers import Extracted
+from assistant.text import answer_key
+from report_text import content, form, has_diacritics, pieces, reports
 
 ROOT = Path(__file__).resolve().parent.parent
 QA = ROOT / "evals" / "cross.jsonl"
@@ -36,39 +36,18 @@ ID = re.compile(r"c-[a-z0-9]+(?:-[a-z0-9]+)+")
 SPACE = re.compile(r"\s+")
 
 
-def _form(s: str) -> str:
-    """The scorer's comparison form (``assistant.metrics``): canonical, whitespace collapsed."""
-    return SPACE.sub(" ", canonical(s)).strip()
-
-
-def _content(extracted: Extracted) -> list[tuple[int, int]]:
-    """The citable ranges of a report's text: everything but its skipped spans (Markdown front matter)."""
-    ranges, cursor = [], 0
-    for start, end in sorted(extracted.skip):
-        if start > cursor:
-            ranges.append((cursor, start))
-        cursor = max(cursor, end)
-    return [*ranges, (cursor, len(extracted.text))]
+_form, _content, _has_diacritics = form, content, has_diacritics
 
 
 @cache
 def _reports() -> dict[str, Extracted]:
     """Report tag ("t01") → what the readers extract, from the file names' prefix ("t01_….docx")."""
-    return {m.group(1): read_report(path, ReadingLimits()) for path in sorted(REPORTS_DIR.iterdir())
-            if (m := re.match(r"(t\d\d)_", path.name))}
+    return {tag: extracted for tag, (_, extracted) in reports(REPORTS_DIR, r"t\d\d").items()}
 
 
 @cache
 def _pieces(tag: str) -> tuple[str, ...]:
-    """Each sentence of the report's citable text, cut where a PDF page begins, in comparison form."""
-    extracted = _reports()[tag]
-    text, cuts = extracted.text, sorted(set(extracted.page_starts or ()))
-    out = []
-    for start, end in _content(extracted):
-        for a, b in sentences(text, start, end):
-            bounds = [a, *(c for c in cuts if a < c < b), b]
-            out.extend(_form(text[x:y]) for x, y in itertools.pairwise(bounds))
-    return tuple(out)
+    return tuple(pieces(_reports()[tag]))
 
 
 @cache
@@ -82,10 +61,6 @@ ITEMS = [dict(item) for item in load_items(QA)]  # the eval loader's own schema 
 
 def _report_tags(item: dict) -> list[str]:
     return [t for t in item["tags"] if REPORT_TAG.fullmatch(t)]
-
-
-def _has_diacritics(s: str) -> bool:
-    return any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", s)) or "đ" in s.lower()
 
 
 def test_size_split_and_balance():

@@ -5,7 +5,6 @@ contract's format and every evidence string against the report text, character f
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.text import answer_key
+from report_text import load_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 QA = ROOT / "evals" / "qa.jsonl"
@@ -46,14 +46,7 @@ REPORTS = _reports()
 
 
 def _load() -> list[dict]:
-    items = []
-    for number, line in enumerate(QA.read_text(encoding="utf-8").splitlines(), start=1):
-        assert line.strip(), f"line {number} is blank"
-        try:
-            items.append(json.loads(line))
-        except ValueError as exc:  # pragma: no cover - the message is the point
-            pytest.fail(f"qa.jsonl line {number} is not JSON: {exc}")
-    return items
+    return load_jsonl(QA)
 
 
 ITEMS = _load()

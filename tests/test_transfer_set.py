@@ -9,11 +9,7 @@ committed reports, byte for byte. No model is loaded: this runs in seconds.
 """
 from __future__ import annotations
 
-import importlib.util
-import itertools
-import json
 import re
-import sys
 import unicodedata
 from collections import Counter
 from functools import cache
@@ -22,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from assistant.readers import Extracted, read_report
-from assistant.text import answer_key, canonical, sentences
+from assistant.text import answer_key
+from report_text import body, content, form, has_diacritics, load_jsonl, load_script, pieces, reports
 
 ROOT = Path(__file__).resolve().parent.parent
 QA = ROOT / "evals" / "transfer.jsonl"
@@ -46,62 +43,25 @@ SHORT_LINE_TAGS = {"header", "signature"}
 """A document number or a signer's name is a whole line of its own, shorter than five words."""
 
 
-def _form(s: str) -> str:
-    """The scorer's comparison form (``assistant.metrics``): canonical, whitespace collapsed."""
-    return SPACE.sub(" ", canonical(s)).strip()
-
-
-def _content(extracted: Extracted) -> list[tuple[int, int]]:
-    """The citable ranges of a report's text: everything but its skipped spans (Markdown front matter)."""
-    ranges, cursor = [], 0
-    for start, end in sorted(extracted.skip):
-        if start > cursor:
-            ranges.append((cursor, start))
-        cursor = max(cursor, end)
-    return [*ranges, (cursor, len(extracted.text))]
-
-
-def _pieces(extracted: Extracted) -> list[str]:
-    """Each sentence of the citable text, cut where a PDF page begins, in comparison form."""
-    text, cuts = extracted.text, sorted(set(extracted.page_starts or ()))
-    out = []
-    for start, end in _content(extracted):
-        for a, b in sentences(text, start, end):
-            bounds = [a, *(c for c in cuts if a < c < b), b]
-            out.extend(_form(text[x:y]) for x, y in itertools.pairwise(bounds))
-    return out
+_form, _content, _pieces, _has_diacritics = form, content, pieces, has_diacritics
 
 
 @cache
 def _reports() -> dict[str, tuple[Path, Extracted]]:
-    """Report tag ("t01") → (file, what the readers extract), from the file names' prefix ("t01_….docx")."""
-    out = {}
-    for path in sorted(REPORTS_DIR.iterdir()):
-        m = re.match(r"(t\d\d)_", path.name)
-        if m:
-            out[m.group(1)] = (path, read_report(path))
-    return out
+    return reports(REPORTS_DIR, r"t\d\d")
 
 
 @cache
 def _report_pieces(tag: str) -> tuple[str, ...]:
-    return tuple(_pieces(_reports()[tag][1]))
+    return tuple(pieces(_reports()[tag][1]))
 
 
 def _body(tag: str) -> str:
-    extracted = _reports()[tag][1]
-    return "".join(extracted.text[a:b] for a, b in _content(extracted))
+    return body(_reports()[tag][1])
 
 
 def _load() -> list[dict]:
-    items = []
-    for number, line in enumerate(QA.read_text(encoding="utf-8").splitlines(), start=1):
-        assert line.strip(), f"line {number} is blank"
-        try:
-            items.append(json.loads(line))
-        except ValueError as exc:  # pragma: no cover - the message is the point
-            pytest.fail(f"transfer.jsonl line {number} is not JSON: {exc}")
-    return items
+    return load_jsonl(QA)
 
 
 ITEMS = _load()
@@ -112,17 +72,9 @@ def _report_tags(item: dict) -> list[str]:
     return [t for t in item["tags"] if REPORT_TAG.fullmatch(t)]
 
 
-def _has_diacritics(s: str) -> bool:
-    return any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", s)) or "đ" in s.lower()
-
 
 def _generator():
-    """evals/generate_reports.py as a module (it is a script, not part of the package)."""
-    spec = importlib.util.spec_from_file_location("generate_reports", GENERATOR)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
+    return load_script(GENERATOR)
 
 
 # ------------------------------------------------------------------------------------ the reports

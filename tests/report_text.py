@@ -1,0 +1,87 @@
+"""What the eval sets' tests share: the reports' citable text as the scorer compares it, and the files.
+
+Used by the tests of the transfer, cross-report and dev-report sets (no model is loaded).
+"""
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from assistant.readers import Extracted, read_report
+from assistant.text import canonical, sentences
+
+SPACE = re.compile(r"\s+")
+
+
+def form(s: str) -> str:
+    """The scorer's comparison form (``assistant.metrics``): canonical, whitespace collapsed."""
+    return SPACE.sub(" ", canonical(s)).strip()
+
+
+def content(extracted: Extracted) -> list[tuple[int, int]]:
+    """The citable ranges of a report's text: everything but its skipped spans (Markdown front matter)."""
+    ranges, cursor = [], 0
+    for start, end in sorted(extracted.skip):
+        if start > cursor:
+            ranges.append((cursor, start))
+        cursor = max(cursor, end)
+    return [*ranges, (cursor, len(extracted.text))]
+
+
+def pieces(extracted: Extracted) -> list[str]:
+    """Each sentence of the citable text, cut where a PDF page begins, in comparison form."""
+    text, cuts = extracted.text, sorted(set(extracted.page_starts or ()))
+    out = []
+    for start, end in content(extracted):
+        for a, b in sentences(text, start, end):
+            bounds = [a, *(c for c in cuts if a < c < b), b]
+            out.extend(form(text[x:y]) for x, y in itertools.pairwise(bounds))
+    return out
+
+
+def body(extracted: Extracted) -> str:
+    """The citable text in one string."""
+    return "".join(extracted.text[a:b] for a, b in content(extracted))
+
+
+def reports(folder: Path, tag: str, **read_options) -> dict[str, tuple[Path, Extracted]]:
+    """Report tag → (file, what the readers extract), for the files of ``folder`` named ``<tag>_…``
+    (``tag`` a pattern such as ``t\\d\\d``)."""
+    out = {}
+    for path in sorted(folder.iterdir()):
+        if m := re.match(rf"({tag})_", path.name):
+            out[m.group(1)] = (path, read_report(path, **read_options))
+    return out
+
+
+def load_jsonl(path: Path) -> list[dict]:
+    """The items of an eval file, failing the test at the first blank or broken line."""
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        assert line.strip(), f"line {number} is blank"
+        try:
+            items.append(json.loads(line))
+        except ValueError as exc:  # pragma: no cover - the message is the point
+            pytest.fail(f"{path.name} line {number} is not JSON: {exc}")
+    return items
+
+
+def has_diacritics(s: str) -> bool:
+    return any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", s)) or "đ" in s.lower()
+
+
+def load_script(path: Path) -> ModuleType:
+    """A script of evals/ (not part of the package) as a module."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
