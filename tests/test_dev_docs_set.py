@@ -1,6 +1,6 @@
 """The dev set of official reports (evals/dev_docs.jsonl over evals/dev_reports/) is well-formed and grounded.
 
-``corpus/`` holds only news articles, so these four fictional official documents (header block, dateline,
+``corpus/`` holds only news articles, so these eight fictional official documents (header block, dateline,
 tables, per-district lists, "Nơi nhận", signature block) are what header, signature and table answering is
 developed on. They are dev data: tuned on freely, and written without reading the held-out transfer reports.
 Each evidence string must stand in one sentence (a table row is one sentence) of the text the assistant's
@@ -46,14 +46,21 @@ ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 SPACE = re.compile(r"\s+")
 SHORT_LINE_TAGS = {"header", "signature"}
 """A document number, an issuer or a signer's name is a whole line of its own, shorter than five words."""
-FORMATS = {"d01": ".txt", "d02": ".docx", "d03": ".md", "d04": ".pdf"}
+FORMATS = {"d01": ".txt", "d02": ".docx", "d03": ".md", "d04": ".pdf",
+           "d05": ".docx", "d06": ".txt", "d07": ".md", "d08": ".pdf"}
 MINIMUM = {"signer": 8, "doc_number": 8, "header": 6, "table_row": 12, "followup": 3}
 """Items per tag (answerable or not) that the set exists for."""
 ABSENT = {"d01-quanba-nd": "Quản Bạ", "d01-yenminh-vi": "Yên Minh", "d02-dakmil-vi": "Đắk Mil",
           "d03-thuthua-nd": "Thủ Thừa", "d04-phongdien-vi": "Phong Điền", "d03-tanthanhcam-en": "Huyện Tân Thạnh:",
-          "none-gialaisigner-vi": "Gia Lai", "none-caobangdocno-en": "Cao Bằng",
-          "none-binhphuocdate-nd": "Bình Phước"}
-"""Look-alikes about a place their report (any report, for ``none``) must never list."""
+          "none-gialaisigner-vi": "Gia Lai, ngày", "none-caobangdocno-en": "Cao Bằng",
+          "none-binhphuocdate-nd": "Bình Phước",
+          "d05-tamdao-vi": "Tam Đảo", "d06-triton-vi": "Tri Tôn", "d06-lapvo-en": "Lấp Vò",
+          "d07-xuanan-vi": "Xuân An", "d07-ayunpa-en": "Ayun Pa", "d08-yyen-nd": "Ý Yên",
+          "none-backandocno-vi": "Bắc Kạn", "none-tuyenquangsigner-en": "Tuyên Quang",
+          "none-namdinhtips-nd": "Nam Định"}
+"""Look-alikes about a place their report (any report, for ``none``) must never list. ``d07`` is a
+district-level report from Gia Lai (Công an thị xã An Khê, under "CÔNG AN TỈNH GIA LAI"), so what must
+stay absent for the Gia Lai provincial look-alike is a provincial document dated "Gia Lai, ngày …"."""
 
 
 _form, _content, _pieces, _has_diacritics = form, content, pieces, has_diacritics
@@ -103,7 +110,7 @@ def test_generator_reproduces_the_committed_reports(tmp_path):
 
 
 def test_reports_are_official_documents_of_a_realistic_size():
-    """Four formats; each has the header, dateline, "Nơi nhận" and signature blocks, 4–7 KB of text."""
+    """Four formats, twice; each has the header, dateline, "Nơi nhận" and signature blocks, 4–7 KB of text."""
     reports = _reports()
     assert {tag: path.suffix for tag, (path, _) in reports.items()} == FORMATS
     for tag in reports:
@@ -119,11 +126,13 @@ def test_reports_are_official_documents_of_a_realistic_size():
 
 def test_tables_keep_their_column_names():
     """DOCX and PDF tables read as labelled rows ("Huyện Ea Kar: camera lắp mới là 174."), total row included."""
-    for tag in ("d02", "d04"):
+    places = ("huyện ", "thành phố ", "thị xã ")
+    for tag in ("d02", "d04", "d05", "d08"):
         pieces = _report_pieces(tag)
         assert any(p.startswith("toàn tỉnh: ") and " là " in p for p in pieces), f"{tag}: no labelled total row"
-        assert sum(p.startswith("huyện ") and " là " in p for p in pieces) >= 8, f"{tag}: too few labelled rows"
-    assert len(_reports()["d04"][1].page_starts or ()) >= 2, "d04: the PDF should run over several pages"
+        assert sum(p.startswith(places) and " là " in p for p in pieces) >= 8, f"{tag}: too few labelled rows"
+    for tag in ("d04", "d08"):
+        assert len(_reports()[tag][1].page_starts or ()) >= 2, f"{tag}: the PDF should run over several pages"
 
 
 # -------------------------------------------------------------------------------------- the items
@@ -135,7 +144,7 @@ def test_the_loader_reads_every_item():
 
 
 def test_size_and_balance():
-    assert 70 <= len(ITEMS) <= 90, len(ITEMS)
+    assert 160 <= len(ITEMS) <= 200, len(ITEMS)
     assert {item["split"] for item in ITEMS} == {"dev"}
     unanswerable = sum(not item["answerable"] for item in ITEMS)
     assert unanswerable / len(ITEMS) >= 0.25, f"{unanswerable}/{len(ITEMS)} unanswerable"
