@@ -15,13 +15,12 @@ them out in each format. Run from the repository root::
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report_layout import Bullets, Heading, News, Official, Para, Table, write_all
+from report_layout import Bullets, Heading, News, Official, Para, Table, command_line, write_all
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "evals" / "reports"
@@ -708,12 +707,7 @@ def generate(out: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT, help="folder to write the reports into")
-    args = parser.parse_args(argv)
-    for path in generate(args.out):
-        print(path)
-    return 0
+    return command_line(REPORTS, OUT, __doc__, argv)
 
 
 if __name__ == "__main__":

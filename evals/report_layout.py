@@ -7,6 +7,7 @@ reportlab's ``invariant`` mode, no clock, no randomness).
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import html
 import io
@@ -465,3 +466,14 @@ def write_all(reports: tuple[Official | News, ...], out: Path) -> list[Path]:
         WRITERS[path.suffix](report, path)
         paths.append(path)
     return paths
+
+
+def command_line(reports: tuple[Official | News, ...], default_out: Path, doc: str,
+                 argv: list[str] | None = None) -> int:
+    """A generator's command line: ``[--out FOLDER]``, then the paths written, one a line."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=default_out, help=f"folder to write into (default: {default_out})")
+    args = parser.parse_args(argv)
+    for path in write_all(reports, args.out):
+        print(path)
+    return 0

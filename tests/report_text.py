@@ -10,6 +10,7 @@ import json
 import re
 import sys
 import unicodedata
+from functools import cache, cached_property
 from pathlib import Path
 from types import ModuleType
 
@@ -52,14 +53,31 @@ def body(extracted: Extracted) -> str:
     return "".join(extracted.text[a:b] for a, b in content(extracted))
 
 
-def reports(folder: Path, tag: str, **read_options) -> dict[str, tuple[Path, Extracted]]:
-    """Report tag → (file, what the readers extract), for the files of ``folder`` named ``<tag>_…``
-    (``tag`` a pattern such as ``t\\d\\d``)."""
-    out = {}
-    for path in sorted(folder.iterdir()):
-        if m := re.match(rf"({tag})_", path.name):
-            out[m.group(1)] = (path, read_report(path, **read_options))
-    return out
+class ReportFolder:
+    """The reports of one eval folder, read once: by report tag (a file named ``<tag>_…``, ``tag``
+    matching a pattern such as ``t\\d\\d``), the file and what the readers extract, its citable
+    sentences and its citable text."""
+
+    def __init__(self, folder: Path, tag: str) -> None:
+        self.folder, self.tag = folder, tag
+
+    @cached_property
+    def files(self) -> dict[str, tuple[Path, Extracted]]:
+        out = {}
+        for path in sorted(self.folder.iterdir()):
+            if m := re.match(rf"({self.tag})_", path.name):
+                out[m.group(1)] = (path, read_report(path))
+        return out
+
+    def extracted(self, tag: str) -> Extracted:
+        return self.files[tag][1]
+
+    @cache
+    def pieces(self, tag: str) -> tuple[str, ...]:
+        return tuple(pieces(self.extracted(tag)))
+
+    def body(self, tag: str) -> str:
+        return body(self.extracted(tag))
 
 
 def load_jsonl(path: Path) -> list[dict]:

@@ -17,13 +17,13 @@ from pathlib import Path
 
 
 from assistant.evalset import load_items
-from assistant.readers import Extracted
 from assistant.text import answer_key
-from report_text import content, form, has_diacritics, pieces, reports
+from report_text import ReportFolder, form, has_diacritics
 
 ROOT = Path(__file__).resolve().parent.parent
 QA = ROOT / "evals" / "cross.jsonl"
 REPORTS_DIR = ROOT / "evals" / "reports"
+REPORTS = ReportFolder(REPORTS_DIR, r"t\d\d")
 
 FIELDS = {"id": str, "question": str, "lang": str, "history": list, "answers": list, "evidence": list,
           "answerable": bool, "tags": list, "split": str}
@@ -33,27 +33,11 @@ HARD = {"not-comparable-period", "bound", "missing-province", "unit-not-counted"
 EXTRA = {"followup"}
 REPORT_TAG = re.compile(r"t\d\d")
 ID = re.compile(r"c-[a-z0-9]+(?:-[a-z0-9]+)+")
-SPACE = re.compile(r"\s+")
-
-
-_form, _content, _has_diacritics = form, content, has_diacritics
-
-
-@cache
-def _reports() -> dict[str, Extracted]:
-    """Report tag ("t01") → what the readers extract, from the file names' prefix ("t01_….docx")."""
-    return {tag: extracted for tag, (_, extracted) in reports(REPORTS_DIR, r"t\d\d").items()}
-
-
-@cache
-def _pieces(tag: str) -> tuple[str, ...]:
-    return tuple(pieces(_reports()[tag]))
 
 
 @cache
 def _body_key(tag: str) -> str:
-    extracted = _reports()[tag]
-    return answer_key("".join(extracted.text[a:b] for a, b in _content(extracted)))
+    return answer_key(REPORTS.body(tag))
 
 
 ITEMS = [dict(item) for item in load_items(QA)]  # the eval loader's own schema check, line by line
@@ -107,7 +91,7 @@ def _shape_problems(item: dict) -> list[str]:
 def _tag_problems(item: dict) -> list[str]:
     """One language tag equal to lang, one kind, known report tags, followup iff history."""
     tags, reports = item["tags"], _report_tags(item)
-    unknown = set(tags) - (LANGS | KINDS | HARD | EXTRA | set(_reports()))
+    unknown = set(tags) - (LANGS | KINDS | HARD | EXTRA | set(REPORTS.files))
     checks = [
         (not unknown, f"unknown tags (or a report tag naming no file in evals/reports) {sorted(unknown)}"),
         ([t for t in tags if t in LANGS] == [item["lang"]], "exactly one language tag, equal to lang"),
@@ -122,9 +106,9 @@ def _tag_problems(item: dict) -> list[str]:
 
 def _language_problems(item: dict) -> list[str]:
     text = " ".join([item["question"], *item["history"]])
-    if item["lang"] == "vi_nodiac" and _has_diacritics(text):
+    if item["lang"] == "vi_nodiac" and has_diacritics(text):
         return ["vi_nodiac text carries diacritics"]
-    if item["lang"] == "vi" and not _has_diacritics(item["question"]):
+    if item["lang"] == "vi" and not has_diacritics(item["question"]):
         return ["vi question without diacritics (use vi_nodiac)"]
     return []
 
@@ -142,8 +126,8 @@ def _grounding_problems(item: dict) -> list[str]:
             problems.append(f"evidence not one line inside one cell: {ev!r}")
         if not (5 <= len(ev.split()) <= 25):
             problems.append(f"evidence of {len(ev.split())} words: {ev!r}")
-        form = _form(ev)
-        found = [tag for tag in reports if any(form in piece for piece in _pieces(tag))]
+        wanted = form(ev)
+        found = [tag for tag in reports if any(wanted in piece for piece in REPORTS.pieces(tag))]
         if not found:
             problems.append(f"evidence not inside one sentence/row on one page of {reports}: {ev!r}")
         holders.update(found)
@@ -166,7 +150,7 @@ def test_items():
 
 def test_every_report_involved():
     """Each of the eight reports is in answerable and unanswerable items."""
-    for tag in _reports():
+    for tag in REPORTS.files:
         about = [item for item in ITEMS if tag in item["tags"]]
         assert any(item["answerable"] for item in about), f"{tag}: no answerable item"
         assert any(not item["answerable"] for item in about), f"{tag}: no unanswerable item"

@@ -14,19 +14,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
 from pathlib import Path
 
 import pytest
 
 from assistant.evalset import load_items
 from assistant.metrics import answer_matches
-from assistant.readers import Extracted, read_report
-from report_text import body, content, form, has_diacritics, load_jsonl, load_script, pieces, reports
+from assistant.readers import read_report
+from report_text import ReportFolder, form, has_diacritics, load_jsonl, load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 QA = ROOT / "evals" / "dev_docs.jsonl"
 REPORTS_DIR = ROOT / "evals" / "dev_reports"
+REPORTS = ReportFolder(REPORTS_DIR, r"d\d\d")
 GENERATOR = ROOT / "evals" / "generate_dev_reports.py"
 
 FIELDS = {"id": str, "question": str, "lang": str, "history": list, "answers": list, "evidence": list,
@@ -43,7 +43,6 @@ HARD = {"direct", "scope-year", "scope-district", "scope-period", "scope-unit", 
 """What makes an item hard (the transfer set's vocabulary); ``direct`` when nothing does."""
 REPORT_TAG = re.compile(r"d\d\d")
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
-SPACE = re.compile(r"\s+")
 SHORT_LINE_TAGS = {"header", "signature"}
 """A document number, an issuer or a signer's name is a whole line of its own, shorter than five words."""
 FORMATS = {"d01": ".txt", "d02": ".docx", "d03": ".md", "d04": ".pdf",
@@ -63,28 +62,7 @@ district-level report from Gia Lai (Công an thị xã An Khê, under "CÔNG AN 
 stay absent for the Gia Lai provincial look-alike is a provincial document dated "Gia Lai, ngày …"."""
 
 
-_form, _content, _pieces, _has_diacritics = form, content, pieces, has_diacritics
-
-
-@cache
-def _reports() -> dict[str, tuple[Path, Extracted]]:
-    return reports(REPORTS_DIR, r"d\d\d")
-
-
-@cache
-def _report_pieces(tag: str) -> tuple[str, ...]:
-    return tuple(pieces(_reports()[tag][1]))
-
-
-def _body(tag: str) -> str:
-    return body(_reports()[tag][1])
-
-
-def _load() -> list[dict]:
-    return load_jsonl(QA)
-
-
-ITEMS = _load()
+ITEMS = load_jsonl(QA)
 IDS = [str(item.get("id")) for item in ITEMS]
 
 
@@ -93,14 +71,10 @@ def _report_tags(item: dict) -> list[str]:
 
 
 
-def _generator():
-    return load_script(GENERATOR)
-
-
 # ------------------------------------------------------------------------------------ the reports
 
 def test_generator_reproduces_the_committed_reports(tmp_path):
-    written = _generator().generate(tmp_path)
+    written = load_script(GENERATOR).generate(tmp_path)
     assert sorted(p.name for p in written) == sorted(p.name for p in REPORTS_DIR.iterdir()), \
         "evals/dev_reports/ holds other files than the generator writes"
     for path in written:
@@ -111,10 +85,10 @@ def test_generator_reproduces_the_committed_reports(tmp_path):
 
 def test_reports_are_official_documents_of_a_realistic_size():
     """Four formats, twice; each has the header, dateline, "Nơi nhận" and signature blocks, 4–7 KB of text."""
-    reports = _reports()
+    reports = REPORTS.files
     assert {tag: path.suffix for tag, (path, _) in reports.items()} == FORMATS
     for tag in reports:
-        body = _body(tag)
+        body = REPORTS.body(tag)
         kb = len(body.encode("utf-8")) / 1024
         assert 4 <= kb <= 7.2, f"{tag}: {kb:.1f} KB of text"
         assert len(re.findall(r"\d+(?:[.,/]\d+)*", body)) >= 30, f"{tag}: fewer than 30 numbers"
@@ -128,11 +102,11 @@ def test_tables_keep_their_column_names():
     """DOCX and PDF tables read as labelled rows ("Huyện Ea Kar: camera lắp mới là 174."), total row included."""
     places = ("huyện ", "thành phố ", "thị xã ")
     for tag in ("d02", "d04", "d05", "d08"):
-        pieces = _report_pieces(tag)
+        pieces = REPORTS.pieces(tag)
         assert any(p.startswith("toàn tỉnh: ") and " là " in p for p in pieces), f"{tag}: no labelled total row"
         assert sum(p.startswith(places) and " là " in p for p in pieces) >= 8, f"{tag}: too few labelled rows"
     for tag in ("d04", "d08"):
-        assert len(_reports()[tag][1].page_starts or ()) >= 2, f"{tag}: the PDF should run over several pages"
+        assert len(REPORTS.extracted(tag).page_starts or ()) >= 2, f"{tag}: the PDF should run over several pages"
 
 
 # -------------------------------------------------------------------------------------- the items
@@ -189,7 +163,7 @@ def _shape_problems(item: dict) -> list[str]:
 def _tag_problems(item: dict) -> list[str]:
     """One language tag, a kind, a report (or ``none``), what makes it hard; the flags agree with the fields."""
     tags, reports = item["tags"], _report_tags(item)
-    unknown = set(tags) - (LANGS | KINDS | FLAGS | HARD | {"none"} | set(_reports()))
+    unknown = set(tags) - (LANGS | KINDS | FLAGS | HARD | {"none"} | set(REPORTS.files))
     checks = [
         (not unknown, f"unknown tags {sorted(unknown)}"),
         ([t for t in tags if t in LANGS] == [item["lang"]], "exactly one language tag, equal to lang"),
@@ -208,9 +182,9 @@ def _tag_problems(item: dict) -> list[str]:
 
 def _language_problems(item: dict) -> list[str]:
     text = " ".join([item["question"], *item["history"]])
-    if item["lang"] == "vi_nodiac" and (_has_diacritics(text) or text != text.lower()):
+    if item["lang"] == "vi_nodiac" and (has_diacritics(text) or text != text.lower()):
         return ["vi_nodiac text carries diacritics or capitals"]
-    if item["lang"] == "vi" and not _has_diacritics(item["question"]):
+    if item["lang"] == "vi" and not has_diacritics(item["question"]):
         return ["vi question without diacritics (use vi_nodiac)"]
     return []
 
@@ -220,7 +194,7 @@ def _grounding_problems(item: dict) -> list[str]:
     if not item["answerable"]:
         problems = [] if item["answers"] == [] and item["evidence"] == [] else ["unanswerable item with answers/evidence"]
         absent = ABSENT.get(item["id"])
-        if absent and any(_form(absent) in _form(_body(tag)) for tag in _report_tags(item) or _reports()):
+        if absent and any(form(absent) in form(REPORTS.body(tag)) for tag in _report_tags(item) or REPORTS.files):
             problems.append(f"the look-alike's premise {absent!r} stands in a dev report")
         return problems
     reports = _report_tags(item)
@@ -233,10 +207,10 @@ def _grounding_problems(item: dict) -> list[str]:
             problems.append(f"evidence not one clean line inside one cell: {ev!r}")
         if not (shortest <= len(ev.split()) <= 25 and len(ev) <= 200):
             problems.append(f"evidence of {len(ev.split())} words: {ev!r}")
-        form = _form(ev)
-        if not any(form in piece for tag in reports for piece in _report_pieces(tag)):
+        wanted = form(ev)
+        if not any(wanted in piece for tag in reports for piece in REPORTS.pieces(tag)):
             problems.append(f"evidence not inside one sentence/row on one page of {reports}: {ev!r}")
-    if not any(answer_matches(_body(tag), item["answers"]) for tag in reports):
+    if not any(answer_matches(REPORTS.body(tag), item["answers"]) for tag in reports):
         problems.append(f"no expected answer stands in {reports}: {item['answers']}")
     if not any(answer_matches(ev, item["answers"]) for ev in item["evidence"]):
         problems.append(f"no expected answer stands in its evidence: {item['answers']}")
@@ -253,7 +227,7 @@ def test_items(check):
 
 def test_every_report_covered():
     """Every report is asked about in all three languages, with answerable items and look-alikes."""
-    for tag in _reports():
+    for tag in REPORTS.files:
         about = [item for item in ITEMS if tag in item["tags"]]
         answerable = [item for item in about if item["answerable"]]
         assert len(answerable) >= 10, f"{tag}: only {len(answerable)} answerable items"

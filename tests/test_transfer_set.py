@@ -12,18 +12,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from assistant.readers import Extracted, read_report
+from assistant.readers import read_report
 from assistant.text import answer_key
-from report_text import body, content, form, has_diacritics, load_jsonl, load_script, pieces, reports
+from report_text import ReportFolder, form, has_diacritics, load_jsonl, load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 QA = ROOT / "evals" / "transfer.jsonl"
 REPORTS_DIR = ROOT / "evals" / "reports"
+REPORTS = ReportFolder(REPORTS_DIR, r"t\d\d")
 GENERATOR = ROOT / "evals" / "generate_reports.py"
 
 FIELDS = {"id": str, "question": str, "lang": str, "history": list, "answers": list, "evidence": list,
@@ -38,33 +38,11 @@ HARD = {"direct", "scope-year", "scope-period", "scope-district", "scope-unit", 
 FORMATS = {".docx", ".pdf", ".html", ".md", ".txt"}
 REPORT_TAG = re.compile(r"t\d\d")
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
-SPACE = re.compile(r"\s+")
 SHORT_LINE_TAGS = {"header", "signature"}
 """A document number or a signer's name is a whole line of its own, shorter than five words."""
 
 
-_form, _content, _pieces, _has_diacritics = form, content, pieces, has_diacritics
-
-
-@cache
-def _reports() -> dict[str, tuple[Path, Extracted]]:
-    return reports(REPORTS_DIR, r"t\d\d")
-
-
-@cache
-def _report_pieces(tag: str) -> tuple[str, ...]:
-    return tuple(pieces(_reports()[tag][1]))
-
-
-def _body(tag: str) -> str:
-    return body(_reports()[tag][1])
-
-
-def _load() -> list[dict]:
-    return load_jsonl(QA)
-
-
-ITEMS = _load()
+ITEMS = load_jsonl(QA)
 IDS = [str(item.get("id")) for item in ITEMS]
 
 
@@ -73,18 +51,14 @@ def _report_tags(item: dict) -> list[str]:
 
 
 
-def _generator():
-    return load_script(GENERATOR)
-
-
 # ------------------------------------------------------------------------------------ the reports
 
 def test_reports_cover_every_format_at_a_realistic_size():
-    reports = _reports()
+    reports = REPORTS.files
     assert len(reports) >= 8, sorted(reports)
     assert {path.suffix for path, _ in reports.values()} == FORMATS
     for tag in reports:
-        body = _body(tag)
+        body = REPORTS.body(tag)
         kb = len(body.encode("utf-8")) / 1024
         assert 4 <= kb <= 10, f"{tag}: {kb:.1f} KB of text"
         assert len(re.findall(r"\d+(?:[.,/]\d+)*", body)) >= 30, f"{tag}: fewer than 30 numbers"
@@ -92,7 +66,7 @@ def test_reports_cover_every_format_at_a_realistic_size():
 
 def test_pdf_paragraph_runs_across_a_page_break():
     """The PDF has a sentence split by a page break, rejoined by the reader, and items that depend on it."""
-    pdfs = [(tag, ex) for tag, (path, ex) in _reports().items() if path.suffix == ".pdf"]
+    pdfs = [(tag, ex) for tag, (path, ex) in REPORTS.files.items() if path.suffix == ".pdf"]
     assert pdfs
     for tag, extracted in pdfs:
         assert len(extracted.page_starts or ()) >= 2, f"{tag}: not multi-page"
@@ -103,21 +77,21 @@ def test_pdf_paragraph_runs_across_a_page_break():
 
 def test_related_articles_stay_out_of_the_extracted_text():
     """The "Tin liên quan" figures are what related-list items ask about, so no reader may keep them."""
-    generator = _generator()
+    generator = load_script(GENERATOR)
     pages = [r for r in generator.REPORTS if isinstance(r, generator.News)]
     assert pages
     for page in pages:
         tag = page.file[:3]
-        body = _body(tag)
+        body = REPORTS.body(tag)
         assert not re.search(r"(?im)^\s*tin liên quan\s*$", body), f"{tag}: the related list's heading was kept"
-        text = _form(body)
+        text = form(body)
         for title in page.related:
-            assert _form(title) not in text, f"{tag}: related article kept: {title!r}"
+            assert form(title) not in text, f"{tag}: related article kept: {title!r}"
     assert sum("related-list" in item["tags"] and not item["answerable"] for item in ITEMS) >= 6
 
 
 def test_generator_reproduces_the_committed_reports(tmp_path):
-    written = _generator().generate(tmp_path)
+    written = load_script(GENERATOR).generate(tmp_path)
     assert sorted(p.name for p in written) == sorted(p.name for p in REPORTS_DIR.iterdir()), \
         "evals/reports/ holds other files than the generator writes"
     for path in written:
@@ -170,7 +144,7 @@ def _shape_problems(item: dict) -> list[str]:
 def _tag_problems(item: dict) -> list[str]:
     """One language tag, a kind, a report (or ``none``), what makes it hard; the flags agree with the fields."""
     tags, reports = item["tags"], _report_tags(item)
-    unknown = set(tags) - (LANGS | KINDS | HARD | {"none"} | set(_reports()))
+    unknown = set(tags) - (LANGS | KINDS | HARD | {"none"} | set(REPORTS.files))
     checks = [
         (not unknown, f"unknown tags {sorted(unknown)}"),
         ([t for t in tags if t in LANGS] == [item["lang"]], "exactly one language tag, equal to lang"),
@@ -188,9 +162,9 @@ def _tag_problems(item: dict) -> list[str]:
 
 def _language_problems(item: dict) -> list[str]:
     text = " ".join([item["question"], *item["history"]])
-    if item["lang"] == "vi_nodiac" and _has_diacritics(text):
+    if item["lang"] == "vi_nodiac" and has_diacritics(text):
         return ["vi_nodiac text carries diacritics"]
-    if item["lang"] == "vi" and not _has_diacritics(item["question"]):
+    if item["lang"] == "vi" and not has_diacritics(item["question"]):
         return ["vi question without diacritics (use vi_nodiac)"]
     return []
 
@@ -209,14 +183,14 @@ def _grounding_problems(item: dict) -> list[str]:
             problems.append(f"evidence not one clean line inside one cell: {ev!r}")
         if not (shortest <= len(ev.split()) <= 25 and len(ev) <= 200):
             problems.append(f"evidence of {len(ev.split())} words: {ev!r}")
-        form = _form(ev)
-        found = [tag for tag in reports if any(form in piece for piece in _report_pieces(tag))]
+        wanted = form(ev)
+        found = [tag for tag in reports if any(wanted in piece for piece in REPORTS.pieces(tag))]
         if not found:
             problems.append(f"evidence not inside one sentence/row on one page of {reports}: {ev!r}")
         holders.update(found)
     if "cross_report" in item["tags"] and holders != set(reports):
         problems.append(f"no evidence from {sorted(set(reports) - holders)}")
-    keys = " ".join(answer_key(_body(tag)) for tag in reports)
+    keys = " ".join(answer_key(REPORTS.body(tag)) for tag in reports)
     if not any(answer_key(a) in keys for a in item["answers"]):
         problems.append(f"no expected answer occurs in {reports}: {item['answers']}")
     return problems
@@ -232,7 +206,7 @@ def test_items(check):
 
 def test_every_report_covered():
     """Every report is asked about in all three languages, with answerable and look-alike items."""
-    for tag in _reports():
+    for tag in REPORTS.files:
         about = [item for item in ITEMS if tag in item["tags"]]
         answerable = [item for item in about if item["answerable"]]
         assert len(answerable) >= 10, f"{tag}: only {len(answerable)} answerable items"
