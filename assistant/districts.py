@@ -13,10 +13,13 @@ from functools import lru_cache
 
 from assistant.facts.areas import districts_in
 from assistant.places import DATA as GAZETTEER
+from assistant.places import standard_province
 from assistant.text import fold, has_diacritics
 
 _PLACE = r"(?:huyen|xa|quan|phuong|thi tran|thi xa|thanh pho)"
-_PLACE_EN = re.compile(r"\b([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:district|commune|town|ward)\b")
+_PLACE_EN = re.compile(r"\b([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:district|commune|town|ward|city)\b")
+"""A district or commune as English writes it ("Duc Trong district", "Tan An city"); a "city" that is a
+province ("Can Tho city") is the province's, not a district's."""
 _FOLDED_PLACE = re.compile(rf"\b({_PLACE})\s+([a-z]+(?:\s+[a-z]+){{0,3}})")
 _COMMUNE_WORDS = frozenset({"xa", "phuong", "thi tran"})
 """Place words of communes and wards, which the gazetteer does not list (it lists every district): a
@@ -43,9 +46,9 @@ def district_mention(text: str) -> DistrictMention | None:
     if named:
         start, end, name = named[0]
         return DistrictMention(start, end, fold(name).lower().split(" ", 1)[-1])
-    english = _PLACE_EN.search(text)
-    if english:
-        return DistrictMention(english.start(), english.end(), fold(english[1]).lower())
+    for english in _PLACE_EN.finditer(text):
+        if standard_province(english[1]) is None:
+            return DistrictMention(english.start(), english.end(), fold(english[1]).lower())
     folded = fold(text).lower()
     m = _FOLDED_PLACE.search(folded)
     if not m:

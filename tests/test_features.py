@@ -155,6 +155,8 @@ def test_position_and_kind_columns(data):
     ("Quảng Nam duy trì bao nhiêu mô hình tự quản về an ninh trật tự?", None),
     ("quang nam duy tri bao nhieu mo hinh tu quan ve an ninh trat tu", None),
     ("Có bao nhiêu xã đạt chuẩn an toàn về ANTT?", None),
+    ("How many models does Tan An city maintain?", "tan an"),  # a district's city
+    ("How many models does Can Tho city maintain?", None),  # a province's
 ])
 def test_asked_district(question: str, district: str | None):
     assert asked_district(question) == district
