@@ -10,7 +10,7 @@ import json
 import re
 import sys
 import unicodedata
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from types import ModuleType
 
@@ -69,15 +69,22 @@ class ReportFolder:
                 out[m.group(1)] = (path, read_report(path))
         return out
 
+    @cached_property
+    def _pieces(self) -> dict[str, tuple[str, ...]]:
+        return {tag: tuple(pieces(extracted)) for tag, (_, extracted) in self.files.items()}
+
+    @cached_property
+    def _bodies(self) -> dict[str, str]:
+        return {tag: body(extracted) for tag, (_, extracted) in self.files.items()}
+
     def extracted(self, tag: str) -> Extracted:
         return self.files[tag][1]
 
-    @cache
     def pieces(self, tag: str) -> tuple[str, ...]:
-        return tuple(pieces(self.extracted(tag)))
+        return self._pieces[tag]
 
     def body(self, tag: str) -> str:
-        return body(self.extracted(tag))
+        return self._bodies[tag]
 
 
 def load_jsonl(path: Path) -> list[dict]:
